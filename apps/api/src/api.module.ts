@@ -1,0 +1,17 @@
+import { AuditModule } from '@botdeck/audit';
+import { AuthModule } from '@botdeck/auth';
+import { CoreModule, DatabaseModule } from '@botdeck/core';
+import { MonitoringModule } from '@botdeck/monitoring';
+import { Module } from '@nestjs/common';
+import { migrations } from './migrations';
+
+@Module({
+  imports: [
+    CoreModule,
+    DatabaseModule.forRoot({ migrations }),
+    AuthModule,
+    AuditModule,
+    MonitoringModule,
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,27 @@
+import { appConfig, createFastifyAdapter, installHttpConventions, RouteIndex } from '@botdeck/core';
+import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { setupSwagger } from './swagger';
+
+export const API_PREFIX = 'api/v1';
+
+/** Builds the API exactly as production runs it; tests call this too. */
+export async function createApiApp(): Promise<NestFastifyApplication> {
+  const config = appConfig();
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule,
+    createFastifyAdapter({ bodyLimitBytes: config.bodyLimitBytes }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  installHttpConventions(fastify);
+  app.get(RouteIndex).attach(fastify);
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
+  app.enableShutdownHooks();
+  setupSwagger(app);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,25 @@
+import { registerAs } from '@nestjs/config';
+import { EnvReader } from './env-reader';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const appConfig = registerAs('app', () => {
+  const env = new EnvReader();
+  return {
+    nodeEnv: env.oneOf('NODE_ENV', NODE_ENVS, { default: 'development' }),
+    host: env.string('HOST', { default: '0.0.0.0' }),
+    port: env.int('PORT', { default: 3000, min: 0, max: 65535 }),
+    bodyLimitBytes: env.int('BODY_LIMIT_BYTES', { default: 1_048_576, min: 1024 }),
+    logLevel: env.oneOf(
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      {
+        default: 'info',
+      },
+    ),
+    shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', { default: 10_000, min: 100 }),
+  };
+});
+
+export type AppConfig = ReturnType<typeof appConfig>;

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CoreConfigModule } from './config/config.module';
+import { AllExceptionsFilter } from './http/all-exceptions.filter';
+import { RouteIndex } from './http/fastify-adapter';
+import { RequestOutcomeBus } from './http/request-outcome.bus';
+import { createValidationPipe } from './http/validation';
+import { LoggingModule } from './logging/logging.module';
+import { RedisModule } from './redis/redis.module';
+
+/** What every Botdeck process needs: configuration, logging, Redis and the HTTP conventions. */
+@Global()
+@Module({
+  imports: [CoreConfigModule, LoggingModule, RedisModule],
+  providers: [
+    RequestOutcomeBus,
+    RouteIndex,
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+  exports: [RequestOutcomeBus, RouteIndex],
+})
+export class CoreModule {}

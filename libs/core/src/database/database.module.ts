@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { databaseConfig, DatabaseConfig } from '../config/database.config';
+import { MigrationList, postgresOptions } from './data-source-options';
+
+export interface DatabaseModuleOptions {
+  /** Migrations this process may apply at start (when DATABASE_RUN_MIGRATIONS is true). */
+  migrations?: MigrationList;
+}
+
+/** The TypeORM connection. Entities are registered by each domain with `forFeature`. */
+@Module({})
+export class DatabaseModule {
+  static forRoot(options: DatabaseModuleOptions = {}): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [databaseConfig.KEY],
+          useFactory: (config: DatabaseConfig) => ({
+            ...postgresOptions({
+              url: config.url,
+              poolSize: config.poolSize,
+              migrations: options.migrations ?? [],
+            }),
+            autoLoadEntities: true,
+            migrationsRun: config.runMigrations && Boolean(options.migrations),
+            migrationsTransactionMode: 'each' as const,
+            retryAttempts: 3,
+            retryDelay: 1_000,
+          }),
+        }),
+      ],
+    };
+  }
+}

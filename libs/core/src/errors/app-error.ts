@@ -1,0 +1,72 @@
+/**
+ * The base of every error Botdeck raises on purpose. Each carries a stable upper-snake `code`
+ * that clients can rely on, the HTTP status it maps to, and optional structured `details`.
+ * The global filter turns it into the error envelope; services never throw HttpExceptions.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly statusCode: number,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export interface FieldError {
+  field: string;
+  messages: string[];
+}
+
+export class ValidationFailedError extends AppError {
+  constructor(details: FieldError[], message = 'Request validation failed') {
+    super('VALIDATION_FAILED', 400, message, details);
+  }
+}
+
+export class BadRequestError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(code, 400, message, details);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Authentication required', code = 'UNAUTHENTICATED') {
+    super(code, 401, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You are not allowed to do this', code = 'FORBIDDEN') {
+    super(code, 403, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(code: string, message: string) {
+    super(code, 404, message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(code, 409, message, details);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Too many requests; try again later',
+  ) {
+    super('RATE_LIMITED', 429, message, { retryAfterSeconds });
+  }
+}
+
+export class ServiceUnavailableError extends AppError {
+  constructor(code: string, message: string, details?: unknown) {
+    super(code, 503, message, details);
+  }
+}

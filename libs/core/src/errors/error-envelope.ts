@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The one shape every error response has (see DESIGN.md). */
+export class ErrorEnvelope {
+  @ApiProperty({ example: 404 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'USER_NOT_FOUND', description: 'Stable upper-snake error code' })
+  code!: string;
+
+  @ApiProperty({ example: 'User 3f0c… not found' })
+  message!: string;
+
+  @ApiPropertyOptional({
+    description: 'Structured details; for VALIDATION_FAILED a list of { field, messages }',
+    oneOf: [{ type: 'array', items: { type: 'object' } }, { type: 'object' }],
+  })
+  details?: unknown;
+
+  @ApiProperty({ example: '8f14e45f-ceea-467f-a0e6-5a1b2c3d4e5f' })
+  requestId!: string;
+}
+
+/** Generic codes for statuses raised by the framework rather than by Botdeck's own errors. */
+export const HTTP_STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL_ERROR',
+  503: 'SERVICE_UNAVAILABLE',
+};

@@ -1,0 +1,40 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toErrorEnvelope } from '../errors/to-error-envelope';
+import { RouteIndex } from './fastify-adapter';
+import { RequestOutcomeBus } from './request-outcome.bus';
+
+/** The single place where an error becomes an HTTP response (the envelope in DESIGN.md). */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  constructor(
+    private readonly outcomes: RequestOutcomeBus,
+    private readonly routes: RouteIndex,
+  ) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
+    if (host.getType() !== 'http') throw exception;
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const { body, headers, unexpected } = toErrorEnvelope(exception, request.id);
+    if (body.code === 'ROUTE_NOT_FOUND') {
+      const allowed = this.routes.allowedMethods(request.url);
+      if (allowed.length > 0) {
+        body.statusCode = 405;
+        body.code = 'METHOD_NOT_ALLOWED';
+        body.message = `${request.method} is not allowed here; use ${allowed.join(', ')}`;
+        headers.Allow = allowed.join(', ');
+      }
+    }
+
+    if (unexpected) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unexpected error');
+    }
+    await this.outcomes.failed({ request, error: body });
+    if (reply.sent) return;
+    void reply.status(body.statusCode).headers(headers).send(body);
+  }
+}

@@ -1,0 +1,59 @@
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import Router from 'find-my-way';
+import { toErrorEnvelope } from '../errors/to-error-envelope';
+import { generateRequestId } from './request-id';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+export function createFastifyAdapter(options: { bodyLimitBytes: number }): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: options.bodyLimitBytes,
+    genReqId: generateRequestId,
+    trustProxy: true,
+    // Nest's own logger (pino) reports requests; Fastify's would duplicate them.
+    logger: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+}
+
+/**
+ * Hooks that make every response carry X-Request-Id and every framework-level failure
+ * (unparseable body, wrong method, unknown route) answer with the standard envelope.
+ */
+export function installHttpConventions(fastify: FastifyInstance): void {
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+  });
+
+  // Fastify answers body-parser errors before Nest sees the request.
+  fastify.setErrorHandler((error, request: FastifyRequest, reply: FastifyReply) => {
+    const { body, headers } = toErrorEnvelope(error, request.id);
+    void reply.status(body.statusCode).headers(headers).send(body);
+  });
+}
+
+/**
+ * Remembers every route Fastify registers so an unknown method on a known path can answer
+ * 405 with an Allow header instead of a bare 404.
+ */
+export class RouteIndex {
+  private readonly router = Router();
+
+  attach(fastify: FastifyInstance): void {
+    fastify.addHook('onRoute', (route) => {
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      for (const method of methods) {
+        const known = METHODS.find((candidate) => candidate === method);
+        if (known && !this.router.hasRoute(known, route.url)) {
+          this.router.on(known, route.url, () => undefined);
+        }
+      }
+    });
+  }
+
+  allowedMethods(url: string): string[] {
+    const path = url.split('?')[0] ?? url;
+    return METHODS.filter((method) => this.router.find(method, path) !== null);
+  }
+}

@@ -1,0 +1,19 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { redisConfig, RedisConfig } from '../config/redis.config';
+
+/** BullMQ's shared connection; domains register their queues with `BullModule.registerQueue`. */
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [redisConfig.KEY],
+      useFactory: (config: RedisConfig) => ({
+        connection: { url: config.url, maxRetriesPerRequest: null },
+        prefix: `${config.keyPrefix}bull`,
+        defaultJobOptions: { removeOnComplete: 1_000, removeOnFail: 5_000 },
+      }),
+    }),
+  ],
+  exports: [BullModule],
+})
+export class QueueModule {}

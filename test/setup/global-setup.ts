@@ -1,0 +1,21 @@
+import { ensureDatabase, runMigrations } from '@botdeck/core';
+import { migrations } from '../../apps/api/src/migrations';
+
+/**
+ * Gives this run its own database (the name must contain "test") with every migration applied
+ * once, and its own Redis key prefix. Workers inherit these variables.
+ */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/');
+  base.pathname = `/botdeck_test_${runId}`;
+  const url = base.toString();
+  if (!/test/.test(base.pathname)) throw new Error(`Refusing to use non-test database ${url}`);
+
+  process.env.DATABASE_URL = url;
+  process.env.REDIS_KEY_PREFIX = `botdeck-test-${runId}:`;
+  process.env.BOTDECK_TEST_RUN_ID = runId;
+
+  await ensureDatabase(url);
+  await runMigrations(url, migrations);
+}

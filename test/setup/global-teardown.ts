@@ -1,0 +1,23 @@
+import { dropDatabase } from '@botdeck/core';
+import Redis from 'ioredis';
+
+export default async function globalTeardown(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (url && /botdeck_test_/.test(url) && process.env.KEEP_TEST_DB !== 'true') {
+    await dropDatabase(url);
+  }
+  const prefix = process.env.REDIS_KEY_PREFIX;
+  if (prefix?.startsWith('botdeck-test-')) {
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+        if (keys.length) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+  }
+}
