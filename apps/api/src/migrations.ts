@@ -1,7 +1,9 @@
+import { auditMigrations } from '@botdeck/audit';
+import { authMigrations } from '@botdeck/auth';
 import type { MigrationList } from '@botdeck/core';
 
 /**
  * Every schema migration, in order. Each domain lib exports its own; the API (and the CLI)
- * apply them all.
+ * apply them all. TypeORM orders them by the timestamp in their names.
  */
-export const migrations: MigrationList = [];
+export const migrations: MigrationList = [...authMigrations, ...auditMigrations];

@@ -21,3 +21,5 @@ export * from './queue/queue.module';
 export * from './logging/logging.module';
 export * from './api-docs/api-error-responses.decorator';
 export * from './process/run-process';
+export * from './http/access';
+export * from './http/audited';

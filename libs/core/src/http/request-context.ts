@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { AuditNote } from './audited';
 
 /** Who is making a request, once authentication has established it. */
 export interface RequestActor {
@@ -15,6 +16,8 @@ export interface RequestState {
     handler: (...args: unknown[]) => unknown;
     controller: abstract new (...args: never[]) => unknown;
   };
+  /** Filled by handlers through `noteAudit`. */
+  audit?: AuditNote;
 }
 
 export type AppRequest = FastifyRequest & { botdeck?: RequestState };

@@ -1,0 +1,34 @@
+import { SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import { requestState } from './request-context';
+
+export const AUDIT_METADATA = 'botdeck:audited';
+
+export interface AuditSpec {
+  /** Stable action name, `<resource>.<verb>` (`user.create`, `bot.start`). */
+  action: string;
+  /** Resource type (`user`, `bot`). */
+  resource: string;
+  /** Route parameter that holds the resource id, when there is one. */
+  idParam?: string;
+}
+
+/**
+ * Names the audit action a route performs. Mutating routes without it are still audited,
+ * under an action derived from the controller and handler names.
+ */
+export const Audited = (action: string, resource: string, options: { idParam?: string } = {}) =>
+  SetMetadata<string, AuditSpec>(AUDIT_METADATA, { action, resource, ...options });
+
+/** What a handler knows about the change it made, for the audit trail to record. */
+export interface AuditNote {
+  resourceId?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Called by a controller to give the audit trail the resource id and before/after state. */
+export function noteAudit(request: FastifyRequest, note: AuditNote): void {
+  const state = requestState(request);
+  state.audit = { ...state.audit, ...note };
+}
