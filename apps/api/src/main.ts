@@ -1,4 +1,4 @@
-import { appConfig, runProcess } from '@botdeck/core';
+import { appConfig, exitIfShutdownHangs, runProcess } from '@botdeck/core';
 import { Logger } from '@nestjs/common';
 import { createApiApp } from './bootstrap';
 import { SWAGGER_PATH } from './swagger';
@@ -6,6 +6,7 @@ import { SWAGGER_PATH } from './swagger';
 runProcess('api', async () => {
   const config = appConfig();
   const app = await createApiApp();
+  exitIfShutdownHangs(config.shutdownTimeoutMs);
   await app.listen(config.port, config.host);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   const logger = new Logger('Api');

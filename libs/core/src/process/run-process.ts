@@ -23,3 +23,18 @@ export function runProcess(name: string, start: () => Promise<void>): void {
     process.exit(1);
   });
 }
+
+/**
+ * Nest's shutdown hooks close the app on SIGTERM/SIGINT; this makes sure a hook that hangs
+ * (a stuck connection, a job that will not stop) cannot keep the process alive for ever.
+ */
+export function exitIfShutdownHangs(timeoutMs: number): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      setTimeout(() => {
+        process.stderr.write(`shutdown took longer than ${timeoutMs} ms; exiting\n`);
+        process.exit(1);
+      }, timeoutMs).unref();
+    });
+  }
+}

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Runs Botdeck locally for a newcomer: prepares `.env`, creates and migrates the database,
+// then starts the API and the worker (and the Discord sandbox when no real Discord is
+// configured), stopping them all together on Ctrl-C / SIGTERM.
+'use strict';
+
+const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dist = (...parts) => path.join(root, 'dist', ...parts);
+
+function prepareEnvFile() {
+  const envFile = path.join(root, '.env');
+  if (!existsSync(envFile)) {
+    const example = readFileSync(path.join(root, '.env.example'), 'utf8');
+    const filled = example
+      .replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${randomBytes(32).toString('hex')}`)
+      .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString('base64url')}`);
+    writeFileSync(envFile, filled, { mode: 0o600 });
+    console.log('[botdeck] created .env with a fresh JWT secret and admin password');
+  }
+  process.loadEnvFile(envFile);
+}
+
+async function prepareDatabase() {
+  const { ensureDatabase, runMigrations, DEFAULT_DATABASE_URL } = require(dist('libs/core/src'));
+  const { migrations } = require(dist('apps/api/src/migrations'));
+  const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  if (await ensureDatabase(url))
+    console.log(`[botdeck] created database ${new URL(url).pathname.slice(1)}`);
+  const applied = await runMigrations(url, migrations);
+  console.log(`[botdeck] migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
+}
+
+const children = [];
+let stopping = false;
+
+function start(name, script, env = {}) {
+  const child = spawn(process.execPath, [dist(script)], {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[botdeck] ${name} exited (${signal ?? code}); stopping the rest`);
+      stop(code || 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function stop(exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  const deadline = setTimeout(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  }, 15_000);
+  deadline.unref();
+  Promise.all(
+    children.map((child) =>
+      child.exitCode === null ? new Promise((r) => child.on('exit', r)) : null,
+    ),
+  ).then(() => process.exit(exitCode));
+}
+
+async function main() {
+  prepareEnvFile();
+  process.env.NODE_ENV ||= 'development';
+  await prepareDatabase();
+  process.on('SIGINT', () => stop(0));
+  process.on('SIGTERM', () => stop(0));
+
+  start('api', 'apps/api/src/main.js', { DATABASE_RUN_MIGRATIONS: 'false' });
+  start('worker', 'apps/worker/src/main.js');
+
+  const port = process.env.PORT || '3000';
+  console.log(`[botdeck] API:        http://localhost:${port}/api/v1`);
+  console.log(`[botdeck] Swagger UI: http://localhost:${port}/docs`);
+  console.log(
+    `[botdeck] Admin login: ${process.env.ADMIN_EMAIL || '(ADMIN_EMAIL not set)'} with ADMIN_PASSWORD from .env`,
+  );
+}
+
+main().catch((error) => {
+  console.error(`[botdeck] could not start: ${error.message}`);
+  stop(1);
+  process.exitCode = 1;
+});
