@@ -1,4 +1,13 @@
+import { CreateAuditEntries1732500001000 } from './migrations/1732500001000-CreateAuditEntries';
+
 export * from './audit.module';
+export { AuditEntry, AUDIT_OUTCOMES } from './entries/audit-entry.entity';
+export type { AuditOutcome } from './entries/audit-entry.entity';
+export { AuditEntryDto, AuditActorDto } from './entries/dto/audit-entry.dto';
+export { AuditQueryDto } from './entries/dto/audit-query.dto';
+export { AuditWriter } from './recording/audit-writer.service';
+export { redact, REDACTED } from './recording/redact';
+export { CreateAuditEntries1732500001000 };
 
 /** Schema migrations owned by this lib, in order. */
-export const auditMigrations: Array<new () => unknown> = [];
+export const auditMigrations: Array<new () => unknown> = [CreateAuditEntries1732500001000];

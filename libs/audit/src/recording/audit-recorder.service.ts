@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ACCESS_METADATA,
+  AUDIT_METADATA,
+  AuditSpec,
+  clientIp,
+  requestState,
+  RequestFailure,
+  RouteAccess,
+  userAgent,
+} from '@botdeck/core';
+import { Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { AuditEntry, AuditOutcome } from '../entries/audit-entry.entity';
+import { isMutating, resolveAuditSpec } from './audit-action';
+import { AuditWriter } from './audit-writer.service';
+import { toChangeSet } from './redact';
+
+type Handler = (...args: unknown[]) => unknown;
+type Controller = abstract new (...args: never[]) => unknown;
+
+export interface AuditedRoute {
+  handler: Handler;
+  controller: Controller;
+}
+
+/**
+ * Decides what each request leaves in the audit trail and builds the entry: a success from
+ * the interceptor, a failure or a refusal from the request-outcome bus.
+ */
+@Injectable()
+export class AuditRecorder {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly writer: AuditWriter,
+  ) {}
+
+  /** A mutating request whose handler returned `body`. */
+  recordSuccess(request: FastifyRequest, route: AuditedRoute, body: unknown, statusCode: number) {
+    if (!isMutating(request.method)) return;
+    const spec = this.specOf(route);
+    const note = requestState(request).audit;
+    this.writer.record(
+      this.entry(request, spec, 'success', {
+        statusCode,
+        resourceId: note?.resourceId ?? this.paramId(request, spec) ?? idOf(body) ?? null,
+        before: note?.before,
+        after: note?.after !== undefined ? note.after : body,
+      }),
+    );
+  }
+
+  /**
+   * A request that ended in an error. Refusals (401/403) of a non-public route are `denied`
+   * whatever the method; other failures count only for mutating requests. Requests that never
+   * reached a route (unknown path, unparseable body) carry no route and are not recorded.
+   */
+  recordFailure({ request, error }: RequestFailure): void {
+    const route = requestState(request).route;
+    if (!route) return;
+    const refused = error.statusCode === 401 || error.statusCode === 403;
+    const outcome: AuditOutcome | null =
+      refused && !this.isPublic(route) ? 'denied' : isMutating(request.method) ? 'failure' : null;
+    if (!outcome) return;
+    const spec = this.specOf(route);
+    const note = requestState(request).audit;
+    this.writer.record(
+      this.entry(request, spec, outcome, {
+        statusCode: error.statusCode,
+        errorCode: error.code,
+        resourceId: note?.resourceId ?? this.paramId(request, spec) ?? null,
+        before: note?.before,
+        // Nothing changed: keep what was attempted (the failed login's email, for one).
+        after: note?.after !== undefined ? note.after : request.body,
+      }),
+    );
+  }
+
+  private specOf(route: AuditedRoute): AuditSpec {
+    const declared = this.reflector.getAllAndOverride<AuditSpec | undefined>(AUDIT_METADATA, [
+      route.handler,
+      route.controller,
+    ]);
+    return resolveAuditSpec(declared, route.controller.name, route.handler.name);
+  }
+
+  private isPublic(route: AuditedRoute): boolean {
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [
+      route.handler,
+      route.controller,
+    ]);
+    return access?.public === true;
+  }
+
+  private paramId(request: FastifyRequest, spec: AuditSpec): string | undefined {
+    const params = request.params as Record<string, unknown> | undefined;
+    const value = params?.[spec.idParam ?? 'id'];
+    return typeof value === 'string' && value !== '' ? value : undefined;
+  }
+
+  private entry(
+    request: FastifyRequest,
+    spec: AuditSpec,
+    outcome: AuditOutcome,
+    facts: {
+      statusCode: number;
+      errorCode?: string;
+      resourceId: string | null;
+      before: unknown;
+      after: unknown;
+    },
+  ): AuditEntry {
+    const actor = requestState(request).actor;
+    const entry = new AuditEntry();
+    Object.assign(entry, {
+      id: randomUUID(),
+      createdAt: new Date(),
+      actorId: actor?.id ?? null,
+      actorEmail: actor?.email ?? null,
+      actorRole: actor?.role ?? null,
+      action: spec.action,
+      resourceType: spec.resource,
+      resourceId: facts.resourceId?.slice(0, 200) ?? null,
+      outcome,
+      errorCode: facts.errorCode ?? null,
+      statusCode: facts.statusCode,
+      method: request.method,
+      // The query string stays out: it may carry a token.
+      path: (request.url.split('?')[0] ?? request.url).slice(0, 2048),
+      requestId: request.id,
+      ip: clientIp(request),
+      userAgent: userAgent(request),
+      before: toChangeSet(facts.before),
+      after: toChangeSet(facts.after),
+    } satisfies AuditEntry);
+    return entry;
+  }
+}
+
+function idOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const id = (body as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}

@@ -1,0 +1,50 @@
+import type { ChangeSet } from '../entries/audit-entry.entity';
+
+/** Field names whose values never reach the audit trail, matched anywhere in the name. */
+const SECRET_NAME = /password|token|secret/i;
+
+export const REDACTED = '[REDACTED]';
+
+/** A change set larger than this (serialised) is replaced by a marker rather than stored. */
+export const MAX_CHANGE_SET_BYTES = 64 * 1024;
+
+const MAX_DEPTH = 20;
+
+/**
+ * Returns a JSON-safe copy of `value` with every secret field's value replaced by
+ * `[REDACTED]`, at any depth (objects inside arrays included). NUL characters are dropped
+ * because PostgreSQL refuses them in `jsonb`, and one bad row must not sink a whole batch.
+ */
+export function redact(value: unknown, depth = 0): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.replaceAll('\u0000', '');
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value !== 'object') return null;
+  if (depth >= MAX_DEPTH) return '[TRUNCATED]';
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  if (Buffer.isBuffer(value)) return '[BINARY]';
+  const source =
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+      ? (value as { toJSON: () => unknown }).toJSON()
+      : value;
+  if (source !== value) return redact(source, depth + 1);
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    if (field === undefined || typeof field === 'function') continue;
+    copy[key.replaceAll('\u0000', '')] = SECRET_NAME.test(key)
+      ? REDACTED
+      : redact(field, depth + 1);
+  }
+  return copy;
+}
+
+/** `redact`, then bounded in size so one huge body cannot bloat the table or a batch. */
+export function toChangeSet(value: unknown): ChangeSet {
+  if (value === undefined || value === null) return null;
+  const redacted = redact(value) as ChangeSet;
+  const bytes = Buffer.byteLength(JSON.stringify(redacted) ?? '', 'utf8');
+  return bytes > MAX_CHANGE_SET_BYTES ? { truncated: true, bytes } : redacted;
+}
