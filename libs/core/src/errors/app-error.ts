@@ -70,3 +70,9 @@ export class ServiceUnavailableError extends AppError {
     super(code, 503, message, details);
   }
 }
+
+/** True for PostgreSQL's unique_violation, so a service can raise its own conflict error. */
+export function isUniqueViolation(error: unknown): boolean {
+  const driverError = (error as { driverError?: { code?: string } } | null)?.driverError;
+  return driverError?.code === '23505';
+}

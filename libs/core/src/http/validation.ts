@@ -1,4 +1,10 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  Injectable,
+  PipeTransform,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { FieldError, ValidationFailedError } from '../errors/app-error';
 
 /** Flattens class-validator's tree into `{ field: 'a.b[0].c', messages }` entries. */
@@ -23,4 +29,18 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new ValidationFailedError(flattenValidationErrors(errors)),
   });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** `@Param('id', UuidPipe)`: a malformed id is a validation error naming the parameter. */
+@Injectable()
+export class UuidPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (typeof value !== 'string' || !UUID.test(value)) {
+      const field = metadata.data ?? 'id';
+      throw new ValidationFailedError([{ field, messages: [`${field} must be a UUID`] }]);
+    }
+    return value.toLowerCase();
+  }
 }

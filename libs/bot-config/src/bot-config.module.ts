@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { botConfigConfig, type BotConfigConfig } from './bot-config.config';
+import { BotEntity } from './bots/bot.entity';
+import { BotsController } from './bots/bots.controller';
+import { BotsService } from './bots/bots.service';
+import { DiscordIdentityClient } from './discord/discord-identity.client';
+import { TokenCipher } from './tokens/token-cipher';
+
+@Module({
+  imports: [ConfigModule.forFeature(botConfigConfig), TypeOrmModule.forFeature([BotEntity])],
+  controllers: [BotsController],
+  providers: [
+    BotsService,
+    DiscordIdentityClient,
+    {
+      provide: TokenCipher,
+      inject: [botConfigConfig.KEY],
+      useFactory: (config: BotConfigConfig) => new TokenCipher(config.tokenKeys),
+    },
+  ],
+  exports: [BotsService, TokenCipher],
+})
+export class BotConfigModule {}
