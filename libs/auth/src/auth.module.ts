@@ -1,4 +1,58 @@
+import { REDIS } from '@botdeck/core';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import { AccessGuard } from './access/access.guard';
+import { authConfig, type AuthConfig } from './auth.config';
+import { AccessTokensService, JWT_AUDIENCE, JWT_ISSUER } from './sessions/access-tokens.service';
+import { AuthController } from './sessions/auth.controller';
+import { AuthService } from './sessions/auth.service';
+import { LOGIN_THROTTLER_STORAGE, LoginThrottleGuard } from './sessions/login-throttle.guard';
+import { RefreshToken } from './sessions/refresh-token.entity';
+import { SessionsService } from './sessions/sessions.service';
+import { AdminBootstrapService } from './users/admin-bootstrap.service';
+import { UsersController } from './users/users.controller';
+import { UsersModule } from './users/users.module';
 
-@Module({})
+/** Users, sign-in, tokens and the global access guard. */
+@Module({
+  imports: [
+    ConfigModule.forFeature(authConfig),
+    UsersModule,
+    TypeOrmModule.forFeature([RefreshToken]),
+    JwtModule.registerAsync({
+      imports: [ConfigModule.forFeature(authConfig)],
+      inject: [authConfig.KEY],
+      useFactory: (config: AuthConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: {
+          algorithm: 'HS256',
+          expiresIn: config.accessTtlSeconds,
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        },
+        verifyOptions: { algorithms: ['HS256'], issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+      }),
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    AccessTokensService,
+    AuthService,
+    SessionsService,
+    AdminBootstrapService,
+    LoginThrottleGuard,
+    {
+      provide: LOGIN_THROTTLER_STORAGE,
+      inject: [REDIS],
+      useFactory: (redis: Redis) => new ThrottlerStorageRedisService(redis),
+    },
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [UsersModule, SessionsService, AccessTokensService],
+})
 export class AuthModule {}

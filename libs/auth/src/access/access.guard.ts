@@ -1,0 +1,77 @@
+import {
+  ACCESS_METADATA,
+  ForbiddenError,
+  requestState,
+  roleAtLeast,
+  RouteAccess,
+  UnauthenticatedError,
+} from '@botdeck/core';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { AccessTokensService } from '../sessions/access-tokens.service';
+import { UsersService } from '../users/users.service';
+
+export function bearerToken(header: string | string[] | undefined): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1];
+}
+
+/**
+ * The one global guard. Every route must declare `@Public()` or `@Roles(minimum)`; anything
+ * undeclared is refused. Signed-in routes check the user in the database on every request,
+ * so a disabled, deleted or demoted user loses access at once, whatever their token says.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly accessTokens: AccessTokensService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    // Socket.io gateways authenticate their connections themselves (handleConnection).
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const state = requestState(request);
+    state.route = {
+      handler: context.getHandler() as (...args: unknown[]) => unknown,
+      controller: context.getClass(),
+    };
+
+    const access = this.reflector.getAllAndOverride<RouteAccess | undefined>(ACCESS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (!access) {
+      throw new ForbiddenError(
+        'This route declares no access rule, so it is closed',
+        'ROUTE_ACCESS_UNDECLARED',
+      );
+    }
+    if (access.public) return true;
+
+    const token = bearerToken(request.headers.authorization);
+    if (!token) {
+      throw new UnauthenticatedError(
+        'Send an access token: Authorization: Bearer <token>',
+        'TOKEN_MISSING',
+      );
+    }
+    const claims = await this.accessTokens.verify(token);
+    const user = await this.users.findById(claims.sub);
+    if (!user) throw new UnauthenticatedError('This account no longer exists', 'USER_NOT_FOUND');
+    if (user.disabled) throw new UnauthenticatedError('This account is disabled', 'USER_DISABLED');
+
+    state.actor = { id: user.id, email: user.email, role: user.role };
+    if (!roleAtLeast(user.role, access.minimumRole)) {
+      throw new ForbiddenError(
+        `This needs the ${access.minimumRole} role or above; you are ${user.role}`,
+        'ROLE_TOO_LOW',
+      );
+    }
+    return true;
+  }
+}

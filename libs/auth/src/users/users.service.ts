@@ -1,0 +1,152 @@
+import { ConflictError, CursorQueryDto, NotFoundError, Page, paginate, Role } from '@botdeck/core';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { hashPassword } from './passwords';
+import { User } from './user.entity';
+
+export interface NewUser {
+  email: string;
+  password: string;
+  role: Role;
+  disabled?: boolean;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError &&
+    (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION
+  );
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class EmailTakenError extends ConflictError {
+  constructor(email: string) {
+    super('EMAIL_TAKEN', `A user with email ${email} already exists`);
+  }
+}
+
+export class UserNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('USER_NOT_FOUND', `User ${id} not found`);
+  }
+}
+
+export class LastAdminError extends ConflictError {
+  constructor() {
+    super('LAST_ADMIN', 'This would leave Botdeck without an active admin');
+  }
+}
+
+@Injectable()
+export class UsersService {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  /** Creates a user; a second user with the same email (in any case) is an EmailTakenError. */
+  async create(input: NewUser): Promise<User> {
+    const email = normalizeEmail(input.email);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      const result = await this.users.insert({
+        email,
+        passwordHash,
+        role: input.role,
+        disabled: input.disabled ?? false,
+      });
+      const id = (result.identifiers[0] as { id: string }).id;
+      return await this.get(id);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new EmailTakenError(email);
+      throw error;
+    }
+  }
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.findById(id);
+    if (!user) throw new UserNotFoundError(id);
+    return user;
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('lower(u.email) = :email', { email: normalizeEmail(email) })
+      .getOne();
+  }
+
+  list(page: CursorQueryDto): Promise<Page<User>> {
+    return paginate(this.users.createQueryBuilder('u'), page);
+  }
+
+  async changeRole(id: string, role: Role): Promise<{ before: User; after: User }> {
+    return this.update(id, { role });
+  }
+
+  async setDisabled(id: string, disabled: boolean): Promise<{ before: User; after: User }> {
+    return this.update(id, { disabled });
+  }
+
+  async delete(id: string): Promise<User> {
+    return this.users.manager.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await this.lockForChange(repo, id);
+      if (user.role === 'admin' && !user.disabled) await this.ensureAnotherAdmin(repo, id);
+      await repo.delete({ id });
+      return user;
+    });
+  }
+
+  /**
+   * Role and disabled changes run in a transaction that locks the active admins, so two
+   * concurrent demotions cannot both pass the "another admin remains" check.
+   */
+  private update(
+    id: string,
+    change: { role?: Role; disabled?: boolean },
+  ): Promise<{ before: User; after: User }> {
+    return this.users.manager.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const before = await this.lockForChange(repo, id);
+      const after = { ...before, ...change };
+      const losesAdmin =
+        before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled);
+      if (losesAdmin) await this.ensureAnotherAdmin(repo, id);
+      await repo.update({ id }, change);
+      return { before, after: await repo.findOneByOrFail({ id }) };
+    });
+  }
+
+  private async lockForChange(repo: Repository<User>, id: string): Promise<User> {
+    // Lock every active admin as well as the target so the last-admin check is race-free.
+    await repo
+      .createQueryBuilder('u')
+      .select('u.id')
+      .where("u.role = 'admin' AND NOT u.disabled")
+      .setLock('pessimistic_write')
+      .getMany();
+    const user = await repo
+      .createQueryBuilder('u')
+      .where('u.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!user) throw new UserNotFoundError(id);
+    return user;
+  }
+
+  private async ensureAnotherAdmin(repo: Repository<User>, exceptId: string): Promise<void> {
+    const others = await repo
+      .createQueryBuilder('u')
+      .where("u.role = 'admin' AND NOT u.disabled AND u.id <> :id", { id: exceptId })
+      .getCount();
+    if (others === 0) throw new LastAdminError();
+  }
+}
