@@ -12,7 +12,10 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const config = appConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule,
-    createFastifyAdapter({ bodyLimitBytes: config.bodyLimitBytes }),
+    createFastifyAdapter({
+      bodyLimitBytes: config.bodyLimitBytes,
+      trustProxyHops: config.trustProxyHops,
+    }),
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));

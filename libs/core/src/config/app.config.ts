@@ -19,6 +19,11 @@ export const appConfig = registerAs('app', () => {
       },
     ),
     shutdownTimeoutMs: env.int('SHUTDOWN_TIMEOUT_MS', { default: 10_000, min: 100 }),
+    /**
+     * How many reverse proxies in front of the API to trust for X-Forwarded-For (0 = none).
+     * Client IPs feed login throttling and the audit trail, so never trust more than you run.
+     */
+    trustProxyHops: env.int('TRUST_PROXY_HOPS', { default: 0, min: 0, max: 10 }),
   };
 });
 

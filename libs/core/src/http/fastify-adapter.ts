@@ -6,11 +6,14 @@ import { generateRequestId } from './request-id';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-export function createFastifyAdapter(options: { bodyLimitBytes: number }): FastifyAdapter {
+export function createFastifyAdapter(options: {
+  bodyLimitBytes: number;
+  trustProxyHops: number;
+}): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes,
     genReqId: generateRequestId,
-    trustProxy: true,
+    trustProxy: options.trustProxyHops > 0 ? options.trustProxyHops : false,
     // Nest's own logger (pino) reports requests; Fastify's would duplicate them.
     logger: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
