@@ -12,15 +12,34 @@ const path = require('node:path');
 const root = path.resolve(__dirname, '..');
 const dist = (...parts) => path.join(root, 'dist', ...parts);
 
+// Secrets a local run needs; generated once into .env (and added to an older .env that lacks them).
+const GENERATED = {
+  JWT_SECRET: () => randomBytes(32).toString('hex'),
+  ADMIN_PASSWORD: () => randomBytes(12).toString('base64url'),
+  BOT_TOKEN_KEYS: () => `local-1:${randomBytes(32).toString('base64')}`,
+};
+
 function prepareEnvFile() {
   const envFile = path.join(root, '.env');
-  if (!existsSync(envFile)) {
-    const example = readFileSync(path.join(root, '.env.example'), 'utf8');
-    const filled = example
-      .replace(/^JWT_SECRET=.*$/m, `JWT_SECRET=${randomBytes(32).toString('hex')}`)
-      .replace(/^ADMIN_PASSWORD=.*$/m, `ADMIN_PASSWORD=${randomBytes(12).toString('base64url')}`);
-    writeFileSync(envFile, filled, { mode: 0o600 });
-    console.log('[botdeck] created .env with a fresh JWT secret and admin password');
+  const existed = existsSync(envFile);
+  let text = existed
+    ? readFileSync(envFile, 'utf8')
+    : readFileSync(path.join(root, '.env.example'), 'utf8');
+  const filled = [];
+  for (const [name, generate] of Object.entries(GENERATED)) {
+    if (process.env[name]) continue;
+    const line = new RegExp(`^${name}=(.*)$`, 'm');
+    const match = text.match(line);
+    if (match && match[1].trim() !== '') continue;
+    const entry = `${name}=${generate()}`;
+    text = match ? text.replace(line, entry) : `${text.trimEnd()}\n${entry}\n`;
+    filled.push(name);
+  }
+  if (!existed || filled.length > 0) {
+    writeFileSync(envFile, text, { mode: 0o600 });
+    console.log(
+      `[botdeck] ${existed ? 'updated' : 'created'} .env (generated ${filled.join(', ') || 'nothing'})`,
+    );
   }
   process.loadEnvFile(envFile);
 }

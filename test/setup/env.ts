@@ -5,3 +5,5 @@ process.env.JWT_SECRET ??= 'botdeck-e2e-secret-that-is-long-enough-0123456789';
 process.env.DATABASE_RUN_MIGRATIONS = 'false';
 // Tests give each login its own client address through X-Forwarded-For.
 process.env.TRUST_PROXY_HOPS ??= '1';
+// A throwaway key for sealing bot tokens in tests (32 zero-free bytes, base64).
+process.env.BOT_TOKEN_KEYS ??= `test-1:${Buffer.alloc(32, 7).toString('base64')}`;

@@ -1,5 +1,6 @@
 import { AuditModule } from '@botdeck/audit';
 import { AuthModule } from '@botdeck/auth';
+import { BotConfigModule } from '@botdeck/bot-config';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { MonitoringModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
@@ -12,6 +13,7 @@ import { migrations } from './migrations';
     AuthModule,
     AuditModule,
     MonitoringModule,
+    BotConfigModule,
   ],
 })
 export class ApiModule {}

@@ -1,9 +1,14 @@
 import { auditMigrations } from '@botdeck/audit';
 import { authMigrations } from '@botdeck/auth';
+import { botConfigMigrations } from '@botdeck/bot-config';
 import type { MigrationList } from '@botdeck/core';
 
 /**
  * Every schema migration, in order. Each domain lib exports its own; the API (and the CLI)
  * apply them all. TypeORM orders them by the timestamp in their names.
  */
-export const migrations: MigrationList = [...authMigrations, ...auditMigrations];
+export const migrations: MigrationList = [
+  ...authMigrations,
+  ...auditMigrations,
+  ...botConfigMigrations,
+];
