@@ -57,7 +57,7 @@ export async function login(
   const res = await request(api.url)
     .post('/api/v1/auth/login')
     .set('X-Forwarded-For', uniqueClientIp())
-    .send(credentials);
+    .send({ email: credentials.email, password: credentials.password });
   if (res.status !== 200) {
     throw new Error(`login failed with ${res.status}: ${JSON.stringify(res.body)}`);
   }

@@ -1,0 +1,159 @@
+import request from 'supertest';
+import { startApi, TestApi } from '../support/api';
+import { authHeader, createUser, login, loginAs, uniqueClientIp } from '../support/auth';
+
+describe('auth: login, me, refresh, logout', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('signs in and returns an access token that opens /auth/me', async () => {
+    const user = await createUser(api, { role: 'operator' });
+    const res = await request(api.url)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', uniqueClientIp())
+      .send({ email: user.email.toUpperCase(), password: user.password })
+      .expect(200);
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      user: { id: user.id, email: user.email, role: 'operator', disabled: false },
+    });
+    expect(typeof res.body.accessToken).toBe('string');
+    expect(typeof res.body.refreshToken).toBe('string');
+    expect(JSON.stringify(res.body)).not.toMatch(/passwordHash|argon2/);
+
+    const me = await request(api.url)
+      .get('/api/v1/auth/me')
+      .set(authHeader(res.body.accessToken))
+      .expect(200);
+    expect(me.body).toMatchObject({ id: user.id, email: user.email, role: 'operator' });
+  });
+
+  it('refuses a wrong password and an unknown email alike', async () => {
+    const user = await createUser(api, { role: 'viewer' });
+    const wrong = await request(api.url)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', uniqueClientIp())
+      .send({ email: user.email, password: 'not-the-password' })
+      .expect(401);
+    expect(wrong.body).toMatchObject({ statusCode: 401, code: 'INVALID_CREDENTIALS' });
+    const unknown = await request(api.url)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', uniqueClientIp())
+      .send({ email: 'nobody@botdeck.test', password: 'whatever-password' })
+      .expect(401);
+    expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
+    expect(unknown.body.message).toBe(wrong.body.message);
+  });
+
+  it('refuses to sign in a disabled user', async () => {
+    const user = await createUser(api, { role: 'viewer', disabled: true });
+    const res = await request(api.url)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', uniqueClientIp())
+      .send({ email: user.email, password: user.password })
+      .expect(401);
+    expect(res.body.code).toBe('USER_DISABLED');
+  });
+
+  it('answers a bad login body with field-level validation details', async () => {
+    const res = await request(api.url)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', uniqueClientIp())
+      .send({ email: 'not-an-email', extra: 1 })
+      .expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    const fields = (res.body.details as Array<{ field: string }>).map((detail) => detail.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'extra']));
+  });
+
+  it('rotates the refresh token on every use', async () => {
+    const { refreshToken } = await loginAs(api, 'viewer');
+    const first = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken })
+      .expect(200);
+    expect(first.body.refreshToken).not.toBe(refreshToken);
+    await request(api.url)
+      .get('/api/v1/auth/me')
+      .set(authHeader(first.body.accessToken))
+      .expect(200);
+    const second = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: first.body.refreshToken })
+      .expect(200);
+    expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
+  });
+
+  it('revokes the whole family when a rotated refresh token is used again', async () => {
+    const { refreshToken: original } = await loginAs(api, 'viewer');
+    const rotated = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: original })
+      .expect(200);
+
+    const replay = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: original })
+      .expect(401);
+    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
+
+    // The legitimate successor dies with its family.
+    const successor = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: rotated.body.refreshToken })
+      .expect(401);
+    expect(successor.body.code).toBe('REFRESH_TOKEN_REUSED');
+  });
+
+  it('keeps other logins of the same user alive when one family is revoked', async () => {
+    const user = await createUser(api, { role: 'viewer' });
+    const a = await login(api, user);
+    const b = await login(api, user);
+    await request(api.url)
+      .post('/api/v1/auth/logout')
+      .send({ refreshToken: a.refreshToken })
+      .expect(204);
+    await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: b.refreshToken })
+      .expect(200);
+  });
+
+  it('logs out: the refresh token stops working and logout is idempotent', async () => {
+    const { refreshToken } = await loginAs(api, 'viewer');
+    await request(api.url).post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
+    const res = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken })
+      .expect(401);
+    expect(res.body.code).toBe('REFRESH_TOKEN_REUSED');
+    await request(api.url).post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
+  });
+
+  it('refuses an unknown refresh token', async () => {
+    const res = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: 'x'.repeat(43) })
+      .expect(401);
+    expect(res.body).toMatchObject({ statusCode: 401, code: 'REFRESH_TOKEN_INVALID' });
+  });
+
+  it('refuses to refresh for a user disabled since login', async () => {
+    const session = await loginAs(api, 'viewer');
+    const admin = await loginAs(api, 'admin');
+    await request(api.url)
+      .post(`/api/v1/users/${session.user.id}/disable`)
+      .set(authHeader(admin.accessToken))
+      .expect(200);
+    const res = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: session.refreshToken })
+      .expect(401);
+    expect(['USER_DISABLED', 'REFRESH_TOKEN_REUSED']).toContain(res.body.code);
+  });
+});
