@@ -1,8 +1,9 @@
 import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
+import { WorkerHeartbeatModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
 
 /** The worker process: no HTTP; runs background jobs (and, later, the bots). */
 @Module({
-  imports: [CoreModule, DatabaseModule.forRoot(), QueueModule],
+  imports: [CoreModule, DatabaseModule.forRoot(), QueueModule, WorkerHeartbeatModule],
 })
 export class WorkerModule {}

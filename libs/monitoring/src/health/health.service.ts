@@ -1,0 +1,107 @@
+import { REDIS } from '@botdeck/core';
+import { Inject, Injectable } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { monitoringConfig, MonitoringConfig } from '../monitoring.config';
+import { WorkerRegistry } from '../workers/worker-registry';
+import {
+  DependencyCheckDto,
+  HealthChecksDto,
+  HealthReportDto,
+  HealthStatus,
+  WorkersCheckDto,
+} from './health.dto';
+import { withTimeout } from './with-timeout';
+
+/** Required checks (PostgreSQL, Redis; workers when configured) decide the overall status. */
+export function overallStatus(checks: HealthChecksDto): HealthStatus {
+  const required = [checks.postgres, checks.redis];
+  if (checks.workers.required) required.push(checks.workers);
+  return required.every((check) => check.status === 'up') ? 'ok' : 'error';
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Checks PostgreSQL, Redis and the worker heartbeats in parallel, each bounded by its own
+ * timeout so one hung dependency cannot hold the whole report.
+ */
+@Injectable()
+export class HealthService {
+  private readonly startedAt = Date.now();
+
+  constructor(
+    @Inject(DataSource) private readonly dataSource: Pick<DataSource, 'query'>,
+    @Inject(REDIS) private readonly redis: Pick<Redis, 'status' | 'ping'>,
+    @Inject(WorkerRegistry) private readonly workers: Pick<WorkerRegistry, 'list'>,
+    @Inject(monitoringConfig.KEY) private readonly config: MonitoringConfig,
+  ) {}
+
+  async report(): Promise<HealthReportDto> {
+    const [postgres, redis, workers] = await Promise.all([
+      this.checkPostgres(),
+      this.checkRedis(),
+      this.checkWorkers(),
+    ]);
+    const checks = { postgres, redis, workers };
+    return {
+      status: overallStatus(checks),
+      checks,
+      uptimeSeconds: Math.floor((Date.now() - this.startedAt) / 1000),
+      version: this.config.version,
+      checkedAt: new Date().toISOString(),
+    };
+  }
+
+  private checkPostgres(): Promise<DependencyCheckDto> {
+    return this.timed('PostgreSQL', async () => {
+      await this.dataSource.query('SELECT 1');
+    });
+  }
+
+  private checkRedis(): Promise<DependencyCheckDto> {
+    return this.timed('Redis', async () => {
+      this.assertRedisConnected();
+      await this.redis.ping();
+    });
+  }
+
+  private async checkWorkers(): Promise<WorkersCheckDto> {
+    let items: WorkersCheckDto['items'] = [];
+    const check = await this.timed('Redis', async () => {
+      this.assertRedisConnected();
+      items = await this.workers.list();
+    });
+    const status = check.status === 'up' && items.length > 0 ? 'up' : 'down';
+    const error = check.error ?? (items.length === 0 ? 'No live worker' : undefined);
+    return {
+      ...check,
+      status,
+      ...(error ? { error } : {}),
+      required: this.config.requireWorker,
+      count: items.length,
+      items,
+    };
+  }
+
+  // The shared client queues commands while it reconnects; a client that is not connected
+  // means Redis is down now, without waiting for the timeout.
+  private assertRedisConnected(): void {
+    if (this.redis.status !== 'ready') {
+      throw new Error(`Redis connection is ${this.redis.status}`);
+    }
+  }
+
+  private async timed(what: string, probe: () => Promise<void>): Promise<DependencyCheckDto> {
+    const started = performance.now();
+    const latency = () => Math.round(performance.now() - started);
+    try {
+      await withTimeout(probe(), this.config.checkTimeoutMs, what);
+      return { status: 'up', latencyMs: latency() };
+    } catch (error) {
+      return { status: 'down', latencyMs: latency(), error: message(error) };
+    }
+  }
+}

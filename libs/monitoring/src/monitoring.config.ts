@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError, EnvReader } from '@botdeck/core';
+import { registerAs } from '@nestjs/config';
+
+/** The version in the nearest package.json above this file (works from src/ and dist/). */
+function packageVersion(): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        const { version } = JSON.parse(readFileSync(candidate, 'utf8')) as { version?: unknown };
+        if (typeof version === 'string') return version;
+      } catch {
+        // An unreadable package.json is no reason to refuse to start; report "unknown".
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return 'unknown';
+    dir = parent;
+  }
+}
+
+export const monitoringConfig = registerAs('monitoring', () => {
+  const env = new EnvReader();
+  const heartbeatIntervalMs = env.int('WORKER_HEARTBEAT_INTERVAL_MS', {
+    default: 5_000,
+    min: 100,
+    max: 60_000,
+  });
+  const heartbeatTtlMs = env.int('WORKER_HEARTBEAT_TTL_MS', {
+    default: 15_000,
+    min: 500,
+    max: 300_000,
+  });
+  if (heartbeatTtlMs <= heartbeatIntervalMs) {
+    throw new ConfigError(
+      'WORKER_HEARTBEAT_TTL_MS',
+      `must be greater than WORKER_HEARTBEAT_INTERVAL_MS (${heartbeatIntervalMs}), or live workers expire between beats`,
+    );
+  }
+  return {
+    /** When true, health is 503 unless at least one worker is alive. */
+    requireWorker: env.bool('HEALTH_REQUIRE_WORKER', { default: false }),
+    heartbeatIntervalMs,
+    heartbeatTtlMs,
+    /** Each dependency check gives up after this long and reports the dependency down. */
+    checkTimeoutMs: env.int('HEALTH_CHECK_TIMEOUT_MS', { default: 1_000, min: 50, max: 1_000 }),
+    version: env.optionalString('APP_VERSION') ?? packageVersion(),
+  };
+});
+
+export type MonitoringConfig = ReturnType<typeof monitoringConfig>;
