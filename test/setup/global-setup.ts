@@ -1,11 +1,18 @@
-import { ensureDatabase, runMigrations } from '@botdeck/core';
-import { migrations } from '../../apps/api/src/migrations';
+import { registerPathAliases } from './register-paths';
 
 /**
  * Gives this run its own database (the name must contain "test") with every migration applied
  * once, and its own Redis key prefix. Workers inherit these variables.
  */
 export default async function globalSetup(): Promise<void> {
+  registerPathAliases();
+  /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the aliases exist */
+  const { ensureDatabase, runMigrations } =
+    require('@botdeck/core') as typeof import('@botdeck/core');
+  const { migrations } =
+    require('../../apps/api/src/migrations') as typeof import('../../apps/api/src/migrations');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/');
   base.pathname = `/botdeck_test_${runId}`;

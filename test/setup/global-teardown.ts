@@ -1,7 +1,10 @@
-import { dropDatabase } from '@botdeck/core';
 import Redis from 'ioredis';
+import { registerPathAliases } from './register-paths';
 
 export default async function globalTeardown(): Promise<void> {
+  registerPathAliases();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the aliases exist
+  const { dropDatabase } = require('@botdeck/core') as typeof import('@botdeck/core');
   const url = process.env.DATABASE_URL;
   if (url && /botdeck_test_/.test(url) && process.env.KEEP_TEST_DB !== 'true') {
     await dropDatabase(url);

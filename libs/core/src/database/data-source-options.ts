@@ -17,7 +17,8 @@ export function postgresOptions(options: DatabaseOptions): DataSourceOptions {
     migrations: options.migrations ?? [],
     migrationsTableName: 'migrations',
     synchronize: false,
-    logging: ['error'],
+    // Failed queries reach the error filter, which logs them without their parameters.
+    logging: false,
     extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
   };
 }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { toErrorEnvelope } from '../errors/to-error-envelope';
 import { RouteIndex } from './fastify-adapter';
 import { RequestOutcomeBus } from './request-outcome.bus';
@@ -31,10 +32,24 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
 
     if (unexpected) {
-      this.logger.error({ err: exception, requestId: request.id }, 'Unexpected error');
+      this.logger.error({ err: loggable(exception), requestId: request.id }, 'Unexpected error');
     }
     await this.outcomes.failed({ request, error: body });
     if (reply.sent) return;
     void reply.status(body.statusCode).headers(headers).send(body);
   }
+}
+
+/** A failed query carries its SQL parameters (hashes, sealed tokens); log only what is safe. */
+function loggable(exception: unknown): unknown {
+  if (exception instanceof QueryFailedError) {
+    const driverError = exception.driverError as { code?: string; message?: string } | undefined;
+    return {
+      type: 'QueryFailedError',
+      message: driverError?.message ?? exception.message,
+      code: driverError?.code,
+      stack: exception.stack,
+    };
+  }
+  return exception;
 }
