@@ -1,7 +1,7 @@
 import { ConflictError, CursorQueryDto, NotFoundError, Page, paginate, Role } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
 
@@ -10,15 +10,6 @@ export interface NewUser {
   password: string;
   role: Role;
   disabled?: boolean;
-}
-
-const UNIQUE_VIOLATION = '23505';
-
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof QueryFailedError &&
-    (error.driverError as { code?: string } | undefined)?.code === UNIQUE_VIOLATION
-  );
 }
 
 export function normalizeEmail(email: string): string {
@@ -47,23 +38,25 @@ export class LastAdminError extends ConflictError {
 export class UsersService {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
-  /** Creates a user; a second user with the same email (in any case) is an EmailTakenError. */
+  /**
+   * Creates a user; a second user with the same email (in any case) is an EmailTakenError.
+   * ON CONFLICT DO NOTHING lets the unique index settle races without a failed statement
+   * (whose parameters, the password hash among them, the driver would log).
+   */
   async create(input: NewUser): Promise<User> {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
-    try {
-      const result = await this.users.insert({
-        email,
-        passwordHash,
-        role: input.role,
-        disabled: input.disabled ?? false,
-      });
-      const id = (result.identifiers[0] as { id: string }).id;
-      return await this.get(id);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new EmailTakenError(email);
-      throw error;
-    }
+    const result = await this.users
+      .createQueryBuilder()
+      .insert()
+      .into(User)
+      .values({ email, passwordHash, role: input.role, disabled: input.disabled ?? false })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const row = (result.raw as Array<{ id: string }>)[0];
+    if (!row) throw new EmailTakenError(email);
+    return this.get(row.id);
   }
 
   findById(id: string): Promise<User | null> {
