@@ -56,11 +56,8 @@ describe('Bot configurations', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
-    expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
-      'intents',
-      'tags',
-      'token',
-    ]);
+    const details = res.body.details as Array<{ field: string }>;
+    expect(details.map((d) => d.field).sort()).toEqual(['intents', 'tags', 'token']);
   });
 
   it('refuses a duplicate name case-insensitively with 409 BOT_NAME_TAKEN', async () => {
