@@ -1,4 +1,5 @@
-import { AuditWriter } from '@botdeck/audit';
+import { AuditEntryDto, AuditWriter } from '@botdeck/audit';
+import type { Page } from '@botdeck/core';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { TestApi } from '../support/api';
@@ -14,14 +15,14 @@ export async function listAudit(
   api: TestApi,
   token: string,
   query: Record<string, string | number>,
-): Promise<{ items: Array<Record<string, any>>; nextCursor: string | null }> {
+): Promise<Page<AuditEntryDto>> {
   await flushAudit(api);
   const res = await request(api.url)
     .get('/api/v1/audit')
     .query(query)
     .set(authHeader(token))
     .expect(200);
-  return res.body;
+  return res.body as Page<AuditEntryDto>;
 }
 
 /** A direct connection to this run's database, for what the API deliberately cannot do. */
