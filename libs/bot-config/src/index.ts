@@ -16,3 +16,4 @@ export { TokenCipher } from './tokens/token-cipher';
 
 /** Schema migrations owned by this lib, in order. */
 export const botConfigMigrations = [CreateBots1732500002000];
+export type { BotStatusEvent } from './bots/bot.events';

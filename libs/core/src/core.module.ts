@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CoreConfigModule } from './config/config.module';
+import { EventBus } from './events/event-bus';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
 import { RouteIndex } from './http/fastify-adapter';
 import { RequestOutcomeBus } from './http/request-outcome.bus';
@@ -15,9 +16,10 @@ import { RedisModule } from './redis/redis.module';
   providers: [
     RequestOutcomeBus,
     RouteIndex,
+    EventBus,
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [RequestOutcomeBus, RouteIndex],
+  exports: [RequestOutcomeBus, RouteIndex, EventBus],
 })
 export class CoreModule {}

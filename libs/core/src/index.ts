@@ -23,3 +23,4 @@ export * from './api-docs/api-error-responses.decorator';
 export * from './process/run-process';
 export * from './http/access';
 export * from './http/audited';
+export * from './events/event-bus';

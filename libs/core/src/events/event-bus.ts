@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { redisConfig, type RedisConfig } from '../config/redis.config';
+import { REDIS } from '../redis/redis.module';
+
+/**
+ * Every event Botdeck publishes, by name. Each domain adds its own events by augmenting this
+ * interface from its lib:
+ *
+ * ```ts
+ * declare module '@botdeck/core' {
+ *   interface BotdeckEvents { 'bot.status': BotStatusEvent }
+ * }
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by augmentation
+export interface BotdeckEvents {}
+
+export type EventName = Extract<keyof BotdeckEvents, string>;
+
+export interface EventEnvelope<K extends EventName = EventName> {
+  type: K;
+  payload: BotdeckEvents[K];
+  /** ISO-8601 time of publication. */
+  at: string;
+}
+
+type Handler<K extends EventName> = (event: EventEnvelope<K>) => void | Promise<void>;
+
+/**
+ * Cross-process events over Redis pub/sub: a worker publishes `bot.status`, every API instance
+ * hears it (and forwards it to dashboards). Delivery is at-most-once; anything that must not be
+ * lost goes through a queue or the database instead.
+ */
+@Injectable()
+export class EventBus implements OnApplicationShutdown {
+  private readonly logger = new Logger(EventBus.name);
+  private readonly channel: string;
+  private readonly handlers = new Map<string, Set<Handler<EventName>>>();
+  private subscriber?: Redis;
+  private subscribed?: Promise<unknown>;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(redisConfig.KEY) config: RedisConfig,
+  ) {
+    // ioredis' keyPrefix covers keys, not channels.
+    this.channel = `${config.keyPrefix}events`;
+  }
+
+  async publish<K extends EventName>(type: K, payload: BotdeckEvents[K]): Promise<void> {
+    const event: EventEnvelope<K> = { type, payload, at: new Date().toISOString() };
+    await this.redis.publish(this.channel, JSON.stringify(event));
+  }
+
+  /** Listens to one event type, or to all with '*'. Resolves once the subscription is live. */
+  async subscribe<K extends EventName>(type: K | '*', handler: Handler<K>): Promise<() => void> {
+    const set = this.handlers.get(type) ?? new Set();
+    set.add(handler as Handler<EventName>);
+    this.handlers.set(type, set);
+    await this.ensureSubscribed();
+    return () => set.delete(handler as Handler<EventName>);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.subscriber) await this.subscriber.quit().catch(() => this.subscriber?.disconnect());
+  }
+
+  private ensureSubscribed(): Promise<unknown> {
+    if (!this.subscribed) {
+      this.subscriber = this.redis.duplicate({ keyPrefix: undefined });
+      this.subscriber.on('message', (_channel: string, message: string) => this.dispatch(message));
+      this.subscribed = this.subscriber.subscribe(this.channel);
+    }
+    return this.subscribed;
+  }
+
+  private dispatch(message: string): void {
+    let event: EventEnvelope;
+    try {
+      event = JSON.parse(message) as EventEnvelope;
+    } catch {
+      this.logger.warn('Ignoring a malformed event');
+      return;
+    }
+    const targets = [...(this.handlers.get(event.type) ?? []), ...(this.handlers.get('*') ?? [])];
+    for (const handler of targets) {
+      Promise.resolve(handler(event)).catch((error: unknown) =>
+        this.logger.error({ err: error, type: event.type }, 'An event handler failed'),
+      );
+    }
+  }
+}
