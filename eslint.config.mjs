@@ -3,7 +3,15 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const domainLibs = ['auth', 'audit', 'monitoring', 'bot-config', 'bot-runtime', 'commands'];
+const domainLibs = [
+  'auth',
+  'audit',
+  'monitoring',
+  'bot-config',
+  'bot-runtime',
+  'commands',
+  'bulk-operations',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'eslint.config.mjs'] },

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { Client } from 'discord.js';
+
+/** A bot the worker is running: its configuration and its own discord.js client. */
+export interface ManagedBot {
+  readonly id: string;
+  readonly name: string;
+  readonly applicationId: string | null;
+  /** When set, slash commands are registered in these guilds instead of globally. */
+  readonly devGuildIds: readonly string[];
+  readonly client: Client;
+  readonly startedAt: Date;
+}
+
+/**
+ * Something every managed bot carries (slash commands, listeners). Plugins are registered once
+ * per worker and applied to each bot's client, so a feature is written once and served by
+ * every bot.
+ */
+export interface BotPlugin {
+  readonly name: string;
+  /** Called before login: attach listeners to `bot.client`. */
+  attach(bot: ManagedBot): void;
+  /** Called once the client is ready (guilds received); a throw fails the start. */
+  onReady?(bot: ManagedBot): Promise<void>;
+  /** Called before the client is destroyed. */
+  detach?(bot: ManagedBot): void;
+}
+
+@Injectable()
+export class BotPluginRegistry {
+  private readonly plugins: BotPlugin[] = [];
+
+  register(plugin: BotPlugin): void {
+    if (this.plugins.some((existing) => existing.name === plugin.name)) {
+      throw new Error(`Bot plugin "${plugin.name}" is registered twice`);
+    }
+    this.plugins.push(plugin);
+  }
+
+  list(): readonly BotPlugin[] {
+    return this.plugins;
+  }
+}
