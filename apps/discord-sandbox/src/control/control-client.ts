@@ -1,0 +1,184 @@
+import type { ApiMessage } from '../domain/entities';
+import type { InitialResponse } from '../interactions/interaction-record';
+
+export interface CreatedBot {
+  token: string;
+  applicationId: string;
+  userId: string;
+}
+
+export interface PlayedInteraction {
+  interactionId: string;
+  token: string;
+  /** Whether a connected session of the bot received INTERACTION_CREATE. */
+  delivered: boolean;
+  /** The bot's initial response, or null if none came within `waitMs`. */
+  response: InitialResponse | null;
+}
+
+export interface InteractionState {
+  interactionId: string;
+  type: number;
+  name: string;
+  response: InitialResponse | null;
+  original: ApiMessage | null;
+  followUps: ApiMessage[];
+}
+
+export interface PlayInteractionRequest {
+  applicationId: string;
+  guildId: string;
+  channelId: string;
+  user: { id: string; username: string };
+  command?: string;
+  options?: Record<string, unknown> | unknown[];
+  customId?: string;
+  messageId?: string;
+  waitMs?: number;
+}
+
+export class SandboxControlError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super(`Sandbox control API answered ${status}: ${JSON.stringify(body)}`);
+  }
+}
+
+/**
+ * A typed client for the control API over HTTP — what Botdeck's tests and worker use to play
+ * users and inject faults, usable against an embedded or a standalone sandbox alike.
+ */
+export class SandboxControlClient {
+  constructor(readonly baseUrl: string) {}
+
+  createBot(username: string, options: { privilegedIntents?: boolean } = {}): Promise<CreatedBot> {
+    return this.request('POST', '/bots', { username, ...options });
+  }
+
+  async createGuild(name: string): Promise<string> {
+    return (await this.request<{ id: string }>('POST', '/guilds', { name })).id;
+  }
+
+  async createChannel(guildId: string, name: string): Promise<string> {
+    return (await this.request<{ id: string }>('POST', `/guilds/${guildId}/channels`, { name })).id;
+  }
+
+  addBotToGuild(guildId: string, userId: string): Promise<{ added: boolean; announced: number }> {
+    return this.request('POST', `/guilds/${guildId}/bots`, { userId });
+  }
+
+  playInteraction(input: PlayInteractionRequest): Promise<PlayedInteraction> {
+    return this.request('POST', '/interactions', input);
+  }
+
+  interaction(
+    id: string,
+    wait: { waitFor?: 'response' | 'original' | 'followUps'; count?: number; waitMs?: number } = {},
+  ): Promise<InteractionState> {
+    const query = new URLSearchParams(
+      Object.entries(wait)
+        .filter(([, value]) => value !== undefined)
+        .map(([key, value]): [string, string] => [key, String(value)]),
+    ).toString();
+    return this.request('GET', `/interactions/${id}${query ? `?${query}` : ''}`);
+  }
+
+  channelMessages(channelId: string): Promise<ApiMessage[]> {
+    return this.request('GET', `/channels/${channelId}/messages`);
+  }
+
+  postUserMessage(
+    channelId: string,
+    user: { id: string; username: string },
+    content: string,
+  ): Promise<ApiMessage> {
+    return this.request('POST', `/channels/${channelId}/messages`, { user, content });
+  }
+
+  closeGateway(userId: string, code?: number): Promise<{ closed: number }> {
+    return this.request(
+      'POST',
+      `/bots/${userId}/gateway/close`,
+      code === undefined ? {} : { code },
+    );
+  }
+
+  requestReconnect(userId: string): Promise<{ sent: number }> {
+    return this.request('POST', `/bots/${userId}/gateway/reconnect`, {});
+  }
+
+  setHeartbeatAcks(userId: string, enabled: boolean): Promise<{ connections: number }> {
+    return this.request('POST', `/bots/${userId}/gateway/heartbeat-acks`, { enabled });
+  }
+
+  injectHttpFault(fault: {
+    route?: string;
+    botUserId?: string;
+    status: number;
+    count?: number;
+    retryAfterMs?: number;
+  }) {
+    return this.request<{ id: number }>('POST', '/faults/http', fault);
+  }
+
+  injectLatency(fault: { route?: string; botUserId?: string; ms: number }) {
+    return this.request<{ id: number }>('POST', '/faults/latency', fault);
+  }
+
+  clearFaults(): Promise<{ cleared: number }> {
+    return this.request('DELETE', '/faults');
+  }
+
+  setRateLimits(settings: {
+    enabled?: boolean;
+    globalPerSecond?: number;
+    buckets?: Record<string, { limit: number; windowMs: number }>;
+  }): Promise<unknown> {
+    return this.request('PUT', '/rate-limits', settings);
+  }
+
+  stats(): Promise<SandboxStatsResponse> {
+    return this.request('GET', '/stats');
+  }
+
+  reset(): Promise<{ ok: true }> {
+    return this.request('POST', '/reset', {});
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/_sandbox${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed: unknown = text ? JSON.parse(text) : undefined;
+    if (!response.ok) throw new SandboxControlError(response.status, parsed);
+    return parsed as T;
+  }
+}
+
+export interface SandboxStatsResponse {
+  http: {
+    routes: {
+      route: string;
+      botUserId: string;
+      requests: number;
+      rateLimited: number;
+      serverErrors: number;
+    }[];
+    totals: { requests: number; rateLimited: number; serverErrors: number };
+  };
+  gateway: {
+    connected: number;
+    sessions: {
+      sessionId: string;
+      botUserId: string;
+      shard: [number, number];
+      connected: boolean;
+      seq: number;
+    }[];
+  };
+}

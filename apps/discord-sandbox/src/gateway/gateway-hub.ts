@@ -1,0 +1,273 @@
+import { randomBytes } from 'node:crypto';
+import { apiUser, guildCreatePayload } from '../discord/payloads';
+import { SandboxStore } from '../domain/sandbox-store';
+import { shardOf } from '../domain/snowflake';
+import { GatewayConnection, SessionAuthority } from './gateway-connection';
+import { CloseCode, Op } from './gateway-protocol';
+import { GatewaySession } from './gateway-session';
+import { checkIntents, Intents } from './intents';
+
+export interface GatewaySettings {
+  heartbeatIntervalMs: number;
+  /** How long a session whose connection dropped can still be resumed. */
+  resumeWindowMs: number;
+  /** Identifies a bot may start per day (`session_start_limit.total`). */
+  sessionStartLimit: number;
+  maxConcurrency: number;
+}
+
+/** Where a dispatch may go: a guild's shard, and the intent a session must hold to get it. */
+export interface DispatchRoute {
+  guildId?: string;
+  intent?: number;
+}
+
+export interface SessionInfo {
+  sessionId: string;
+  botUserId: string;
+  shard: [number, number];
+  intents: number;
+  connected: boolean;
+  seq: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Owns every gateway session: authenticates IDENTIFY and RESUME, routes dispatches to the
+ * right bot and shard, and carries out gateway faults on request.
+ */
+export class GatewayHub implements SessionAuthority {
+  private readonly sessions = new Map<string, GatewaySession>();
+  private readonly connections = new Set<GatewayConnection>();
+  private readonly starts = new Map<string, { used: number; resetAt: number }>();
+
+  constructor(
+    private readonly store: SandboxStore,
+    readonly settings: GatewaySettings,
+  ) {}
+
+  accept(connection: GatewayConnection): void {
+    this.connections.add(connection);
+  }
+
+  // ---- SessionAuthority ----
+
+  identify(connection: GatewayConnection, d: Record<string, unknown>): void {
+    const app = typeof d.token === 'string' ? this.store.appByToken(stripBot(d.token)) : undefined;
+    if (!app) return connection.close(CloseCode.AuthenticationFailed);
+
+    const shard = parseShard(d.shard);
+    if (!shard) return connection.close(CloseCode.InvalidShard);
+    const problem = checkIntents(d.intents, app.privilegedIntents);
+    if (problem === 'invalid') return connection.close(CloseCode.InvalidIntents);
+    if (problem === 'disallowed') return connection.close(CloseCode.DisallowedIntents);
+    if (!this.takeSessionStart(app.botUserId)) return connection.close(CloseCode.RateLimited);
+
+    const session = new GatewaySession(
+      randomBytes(16).toString('hex'),
+      app.botUserId,
+      app.token,
+      shard,
+      d.intents as number,
+    );
+    this.sessions.set(session.id, session);
+    session.attach(connection);
+    connection.session = session;
+
+    const guilds = this.store
+      .guildsOf(app.botUserId)
+      .filter((guild) => shardOf(guild.id, shard[1]) === shard[0]);
+    const bot = this.store.users.get(app.botUserId)!;
+    session.dispatch('READY', {
+      v: 10,
+      user: { ...apiUser(bot), verified: true, mfa_enabled: false, flags: 0 },
+      guilds: guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: session.id,
+      session_type: 'normal',
+      resume_gateway_url: connection.gatewayUrl,
+      shard,
+      application: { id: app.id, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      guild_join_requests: [],
+      user_settings: {},
+      geo_ordered_rtc_regions: [],
+      auth: {},
+      _trace: ['botdeck-sandbox'],
+    });
+    for (const guild of guilds) {
+      session.dispatch('GUILD_CREATE', guildCreatePayload(this.store, guild, app.botUserId));
+    }
+  }
+
+  resume(connection: GatewayConnection, d: Record<string, unknown>): void {
+    const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
+    const token = typeof d.token === 'string' ? stripBot(d.token) : '';
+    const seq = typeof d.seq === 'number' ? d.seq : 0;
+    const missed = session && session.token === token ? session.framesAfter(seq) : null;
+    if (!session || !missed) {
+      // Not resumable: the client must identify again (discord.js does so on d: false).
+      connection.send(Op.InvalidSession, false);
+      return;
+    }
+    const previous = session.connection;
+    session.attach(connection);
+    connection.session = session;
+    if (previous && previous !== connection) {
+      previous.session = null;
+      previous.close(CloseCode.UnknownError);
+    }
+    for (const frame of missed) connection.sendRaw(frame);
+    session.dispatch('RESUMED', { _trace: ['botdeck-sandbox'] });
+  }
+
+  connectionClosed(connection: GatewayConnection): void {
+    this.connections.delete(connection);
+    const session = connection.session;
+    if (!session) return;
+    session.detach(connection, this.settings.resumeWindowMs, () => {
+      if (!session.connected) this.sessions.delete(session.id);
+    });
+  }
+
+  // ---- dispatching ----
+
+  /** Sends an event to every session of a bot that should see it (shard and intent). */
+  dispatch(botUserId: string, event: string, data: unknown, route: DispatchRoute = {}): number {
+    let delivered = 0;
+    for (const session of this.sessions.values()) {
+      if (session.botUserId !== botUserId) continue;
+      const [shardId, shardCount] = session.shard;
+      const shardForEvent = route.guildId ? shardOf(route.guildId, shardCount) : 0;
+      if (shardForEvent !== shardId) continue;
+      if (route.intent !== undefined && (session.intents & route.intent) === 0) continue;
+      session.dispatch(
+        event,
+        typeof data === 'function' ? (data as (s: GatewaySession) => unknown)(session) : data,
+      );
+      delivered++;
+    }
+    return delivered;
+  }
+
+  /** A bot joined a guild: it learns of it through GUILD_CREATE on the guild's shard. */
+  announceGuild(botUserId: string, guildId: string): number {
+    const guild = this.store.guilds.get(guildId);
+    if (!guild) return 0;
+    return this.dispatch(
+      botUserId,
+      'GUILD_CREATE',
+      guildCreatePayload(this.store, guild, botUserId),
+      {
+        guildId,
+        intent: Intents.Guilds,
+      },
+    );
+  }
+
+  hasSession(botUserId: string): boolean {
+    for (const session of this.sessions.values()) {
+      if (session.botUserId === botUserId && session.connected) return true;
+    }
+    return false;
+  }
+
+  // ---- faults ----
+
+  private connectionsOf(botUserId: string): GatewayConnection[] {
+    return [...this.connections].filter((c) => c.session?.botUserId === botUserId && c.open);
+  }
+
+  /** Closes the bot's sockets with `code`; sessions stay resumable, as after a network drop. */
+  disconnect(botUserId: string, code: number, reason?: string): number {
+    const targets = this.connectionsOf(botUserId);
+    for (const connection of targets) connection.close(code, reason);
+    return targets.length;
+  }
+
+  /** Op 7: Discord asks the client to reconnect and resume. */
+  requestReconnect(botUserId: string): number {
+    const targets = this.connectionsOf(botUserId);
+    for (const connection of targets) connection.send(Op.Reconnect, null);
+    return targets.length;
+  }
+
+  /** Op 9: the session is invalid; `resumable` tells the client whether RESUME may work. */
+  invalidateSessions(botUserId: string, resumable: boolean): number {
+    const targets = this.connectionsOf(botUserId);
+    for (const connection of targets) {
+      if (!resumable && connection.session) this.sessions.delete(connection.session.id);
+      connection.send(Op.InvalidSession, resumable);
+    }
+    return targets.length;
+  }
+
+  setHeartbeatAcks(botUserId: string, enabled: boolean): number {
+    const targets = this.connectionsOf(botUserId);
+    for (const connection of targets) connection.acksHeartbeats = enabled;
+    return targets.length;
+  }
+
+  // ---- bookkeeping ----
+
+  sessionStartLimit(botUserId: string): Record<string, number> {
+    const entry = this.startsFor(botUserId);
+    return {
+      total: this.settings.sessionStartLimit,
+      remaining: this.settings.sessionStartLimit - entry.used,
+      reset_after: Math.max(0, entry.resetAt - Date.now()),
+      max_concurrency: this.settings.maxConcurrency,
+    };
+  }
+
+  describe(): SessionInfo[] {
+    return [...this.sessions.values()].map((s) => ({
+      sessionId: s.id,
+      botUserId: s.botUserId,
+      shard: s.shard,
+      intents: s.intents,
+      connected: s.connected,
+      seq: s.seq,
+    }));
+  }
+
+  /** Ends every connection and forgets every session (reset and shutdown). */
+  closeAll(code: number = CloseCode.SessionTimedOut): void {
+    for (const connection of [...this.connections]) connection.close(code);
+    for (const session of this.sessions.values()) session.cancelExpiry();
+    this.sessions.clear();
+    this.starts.clear();
+  }
+
+  private startsFor(botUserId: string): { used: number; resetAt: number } {
+    let entry = this.starts.get(botUserId);
+    if (!entry || entry.resetAt <= Date.now()) {
+      entry = { used: 0, resetAt: Date.now() + DAY_MS };
+      this.starts.set(botUserId, entry);
+    }
+    return entry;
+  }
+
+  private takeSessionStart(botUserId: string): boolean {
+    const entry = this.startsFor(botUserId);
+    if (entry.used >= this.settings.sessionStartLimit) return false;
+    entry.used++;
+    return true;
+  }
+}
+
+function stripBot(token: string): string {
+  return token.replace(/^Bot\s+/i, '');
+}
+
+function parseShard(raw: unknown): [number, number] | null {
+  if (raw === undefined || raw === null) return [0, 1];
+  if (!Array.isArray(raw) || raw.length !== 2) return null;
+  const [id, count] = raw as unknown[];
+  if (!Number.isInteger(id) || !Number.isInteger(count)) return null;
+  if ((count as number) < 1 || (id as number) < 0 || (id as number) >= (count as number))
+    return null;
+  return [id as number, count as number];
+}
