@@ -1,7 +1,13 @@
 import { CreateUsers1732500000000 } from './migrations/1732500000000-CreateUsers';
 
 export * from './auth.module';
-export { authConfig, readAuthConfig, checkJwtSecret } from './auth.config';
+export {
+  authConfig,
+  readAuthConfig,
+  checkJwtSecret,
+  MIN_PASSWORD_LENGTH,
+  MAX_PASSWORD_LENGTH,
+} from './auth.config';
 export type { AuthConfig } from './auth.config';
 export { AccessGuard } from './access/access.guard';
 export { User } from './users/user.entity';
