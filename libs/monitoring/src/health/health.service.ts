@@ -20,6 +20,8 @@ export function overallStatus(checks: HealthChecksDto): HealthStatus {
   return required.every((check) => check.status === 'up') ? 'ok' : 'error';
 }
 
+const REDIS_DOWN_STATES: ReadonlySet<string> = new Set(['reconnecting', 'close', 'end']);
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -86,10 +88,11 @@ export class HealthService {
     };
   }
 
-  // The shared client queues commands while it reconnects; a client that is not connected
-  // means Redis is down now, without waiting for the timeout.
+  // The shared client queues commands while it reconnects, so a PING would only time out.
+  // A client between connection attempts (or closed) means Redis is down now. A client still
+  // making its first connection gets the PING, which it sends as soon as it is ready.
   private assertRedisConnected(): void {
-    if (this.redis.status !== 'ready') {
+    if (REDIS_DOWN_STATES.has(this.redis.status)) {
       throw new Error(`Redis connection is ${this.redis.status}`);
     }
   }

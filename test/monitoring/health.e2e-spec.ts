@@ -1,0 +1,177 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { CoreModule } from '@botdeck/core';
+import { WorkerHeartbeatModule, WorkerHeartbeatService, WorkerRegistry } from '@botdeck/monitoring';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { startApi, TestApi } from '../support/api';
+import { getHealth, sleep, waitFor, within, withEnv } from './monitoring-support';
+
+@Module({ imports: [CoreModule, WorkerHeartbeatModule] })
+class HeartbeatOnlyModule {}
+
+describe('monitoring: GET /api/v1/monitoring/health', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api.close());
+
+  it('answers 200 without a token, with PostgreSQL and Redis up and their latencies', async () => {
+    const { status, body } = await getHealth(api.url);
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      status: 'ok',
+      checks: {
+        postgres: { status: 'up', latencyMs: expect.any(Number) },
+        redis: { status: 'up', latencyMs: expect.any(Number) },
+        workers: expect.objectContaining({
+          required: false,
+          count: expect.any(Number),
+          items: expect.any(Array),
+        }),
+      },
+      uptimeSeconds: expect.any(Number),
+      version: expect.any(String),
+      checkedAt: expect.any(String),
+    });
+    expect(body.checks.postgres.latencyMs).toBeLessThan(1000);
+  });
+
+  it('lists a worker while its heartbeat runs and drops it when it stops gracefully', async () => {
+    let worker: INestApplicationContext | undefined = await withEnv(
+      { WORKER_HEARTBEAT_INTERVAL_MS: '200', WORKER_HEARTBEAT_TTL_MS: '2000' },
+      () => NestFactory.createApplicationContext(HeartbeatOnlyModule, { logger: false }),
+    );
+    try {
+      await worker.init();
+      const { info } = worker.get(WorkerHeartbeatService);
+
+      const listed = await getHealth(api.url);
+      expect(listed.body.checks.workers.items).toContainEqual({
+        ...info,
+        lastBeatAgeMs: expect.any(Number),
+      });
+      expect(info).toMatchObject({ pid: process.pid, startedAt: expect.any(String) });
+
+      // Still listed, and recently refreshed, after several intervals.
+      await sleep(700);
+      const later = await getHealth(api.url);
+      const item = later.body.checks.workers.items.find((w) => w.id === info.id);
+      expect(item?.lastBeatAgeMs).toBeLessThan(600);
+
+      const closing = worker;
+      worker = undefined;
+      await closing.close();
+      const after = await getHealth(api.url);
+      expect(after.body.checks.workers.items.map((w) => w.id)).not.toContain(info.id);
+    } finally {
+      await worker?.close();
+    }
+  });
+
+  it('forgets a worker that stops beating once its TTL runs out', async () => {
+    const registry = api.app.get(WorkerRegistry);
+    const info = {
+      id: `crashed-${Date.now()}`,
+      host: 'gone',
+      pid: 1,
+      startedAt: new Date().toISOString(),
+    };
+    await registry.beat(info, 300);
+    expect((await getHealth(api.url)).body.checks.workers.items.map((w) => w.id)).toContain(
+      info.id,
+    );
+    await sleep(400);
+    expect((await getHealth(api.url)).body.checks.workers.items.map((w) => w.id)).not.toContain(
+      info.id,
+    );
+  });
+
+  it('runs the real worker: it registers, then deregisters and exits 0 on SIGTERM', async () => {
+    const root = path.resolve(__dirname, '../..');
+    const child = spawn(
+      process.execPath,
+      [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/worker/src/main.ts',
+      ],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          WORKER_HEARTBEAT_INTERVAL_MS: '500',
+          TS_NODE_PROJECT: 'tsconfig.json',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    try {
+      const listed = await waitFor(
+        'the worker to register',
+        async () => {
+          if (child.exitCode !== null) throw new Error(`worker exited early:\n${output}`);
+          const { body } = await getHealth(api.url);
+          return body.checks.workers.items.find((w) => w.pid === child.pid);
+        },
+        { timeoutMs: 45_000, intervalMs: 250 },
+      );
+
+      child.kill('SIGTERM');
+      const code = await within(exited, 15_000, 'still running');
+      expect(code).toBe(0);
+      const { body } = await getHealth(api.url);
+      expect(body.checks.workers.items.map((w) => w.id)).not.toContain(listed.id);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await exited;
+      }
+    }
+  });
+});
+
+describe('monitoring: HEALTH_REQUIRE_WORKER', () => {
+  it('answers 503 while no worker is alive and 200 once one is', async () => {
+    // A key prefix of its own, so workers started by other tests cannot count here.
+    const env = {
+      HEALTH_REQUIRE_WORKER: 'true',
+      REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}require-worker:`,
+    };
+    const api = await startApi(env);
+    let worker: INestApplicationContext | undefined;
+    try {
+      const alone = await getHealth(api.url);
+      expect(alone.status).toBe(503);
+      expect(alone.body).toMatchObject({
+        status: 'error',
+        checks: {
+          postgres: { status: 'up' },
+          redis: { status: 'up' },
+          workers: { status: 'down', required: true, count: 0, items: [] },
+        },
+      });
+
+      worker = await withEnv(env, () =>
+        NestFactory.createApplicationContext(HeartbeatOnlyModule, { logger: false }),
+      );
+      await worker.init();
+      const accompanied = await getHealth(api.url);
+      expect(accompanied.status).toBe(200);
+      expect(accompanied.body.checks.workers).toMatchObject({ status: 'up', count: 1 });
+    } finally {
+      await worker?.close();
+      await api.close();
+    }
+  });
+});
