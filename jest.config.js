@@ -8,7 +8,7 @@ const transform = {
   '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
 };
 // Node 20 loads these ESM-only packages through require(esm); Jest cannot, so it compiles them.
-const transformIgnorePatterns = ['/node_modules/(?!(content-disposition)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@apidevtools)/)'];
 
 module.exports = {
   projects: [

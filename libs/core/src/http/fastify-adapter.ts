@@ -1,7 +1,6 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import Router from 'find-my-way';
-import { toErrorEnvelope } from '../errors/to-error-envelope';
 import { generateRequestId } from './request-id';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -21,18 +20,12 @@ export function createFastifyAdapter(options: {
 }
 
 /**
- * Hooks that make every response carry X-Request-Id and every framework-level failure
- * (unparseable body, wrong method, unknown route) answer with the standard envelope.
+ * Makes every response carry X-Request-Id. (Framework-level failures such as an unparseable
+ * body reach the global exception filter through the error handler Nest installs.)
  */
 export function installHttpConventions(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
-  });
-
-  // Fastify answers body-parser errors before Nest sees the request.
-  fastify.setErrorHandler((error, request: FastifyRequest, reply: FastifyReply) => {
-    const { body, headers } = toErrorEnvelope(error, request.id);
-    void reply.status(body.statusCode).headers(headers).send(body);
   });
 }
 
