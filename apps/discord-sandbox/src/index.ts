@@ -11,5 +11,5 @@ export type {
   SandboxStatsResponse,
 } from './control/control-client';
 export type { InitialResponse } from './interactions/interaction-record';
-export type { ApiMessage } from './domain/entities';
+export type { ApiCommand, ApiMessage } from './domain/entities';
 export { DISCORD_RATE_LIMITS } from './rate-limits/rate-limiter';

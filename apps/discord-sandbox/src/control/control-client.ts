@@ -1,4 +1,4 @@
-import type { ApiMessage } from '../domain/entities';
+import type { ApiCommand, ApiMessage } from '../domain/entities';
 import type { InitialResponse } from '../interactions/interaction-record';
 
 export interface CreatedBot {
@@ -83,6 +83,12 @@ export class SandboxControlClient {
         .map(([key, value]): [string, string] => [key, String(value)]),
     ).toString();
     return this.request('GET', `/interactions/${id}${query ? `?${query}` : ''}`);
+  }
+
+  commands(
+    applicationId: string,
+  ): Promise<{ global: ApiCommand[]; guilds: Record<string, ApiCommand[]> }> {
+    return this.request('GET', `/applications/${applicationId}/commands`);
   }
 
   channelMessages(channelId: string): Promise<ApiMessage[]> {

@@ -100,6 +100,20 @@ export function registerWorldRoutes(app: FastifyInstance, ctx: SandboxContext): 
     return apiUser(user);
   });
 
+  // What a bot registered: global commands and per-guild ones, as Discord stores them.
+  app.get<Params>(`${CONTROL_PREFIX}/applications/:applicationId/commands`, (request) => {
+    const { applicationId } = request.params;
+    if (!ctx.store.applications.has(applicationId)) {
+      throw notFound('UNKNOWN_APPLICATION', `No application ${applicationId}`);
+    }
+    const guilds: Record<string, unknown[]> = {};
+    for (const guild of ctx.store.guilds.values()) {
+      const commands = ctx.store.commandsOf(applicationId, guild.id);
+      if (commands.length > 0) guilds[guild.id] = commands;
+    }
+    return { global: ctx.store.commandsOf(applicationId), guilds };
+  });
+
   app.post(`${CONTROL_PREFIX}/reset`, () => {
     ctx.reset();
     return { ok: true };

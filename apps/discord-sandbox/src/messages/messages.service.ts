@@ -76,7 +76,7 @@ export class MessagesService {
       mentions: this.mentionsIn(body.content),
       mention_roles: [],
       attachments: [],
-      embeds: (body.embeds ?? []).map((embed) => ({ type: 'rich', ...embed })),
+      embeds: (body.embeds ?? []).map(normaliseEmbed),
       components: body.components ?? [],
       pinned: false,
       type: extras.type ?? 0,
@@ -182,4 +182,12 @@ export class MessagesService {
       .filter((user): user is SandboxUser => user !== undefined)
       .map(apiUser);
   }
+}
+
+/** Discord stores embeds with their defaults filled in: type "rich", fields not inline. */
+function normaliseEmbed(embed: Record<string, unknown>): Record<string, unknown> {
+  const fields = Array.isArray(embed.fields)
+    ? (embed.fields as Record<string, unknown>[]).map((field) => ({ inline: false, ...field }))
+    : undefined;
+  return { type: 'rich', ...embed, ...(fields ? { fields } : {}) };
 }
