@@ -1,6 +1,8 @@
 import { AuditModule } from '@botdeck/audit';
 import { AuthModule } from '@botdeck/auth';
 import { BotConfigModule } from '@botdeck/bot-config';
+import { BotLifecycleModule } from '@botdeck/bot-runtime';
+import { BulkOperationsModule } from '@botdeck/bulk-operations';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { MonitoringModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
@@ -14,6 +16,8 @@ import { migrations } from './migrations';
     AuditModule,
     MonitoringModule,
     BotConfigModule,
+    BulkOperationsModule,
+    BotLifecycleModule,
   ],
 })
 export class ApiModule {}

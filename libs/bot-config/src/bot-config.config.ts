@@ -45,6 +45,11 @@ export const botConfigConfig = registerAs('botConfig', () => {
     discordApiUrl: env
       .url('DISCORD_API_URL', { default: 'https://discord.com', protocols: ['http', 'https'] })
       .replace(/\/+$/, ''),
+    /**
+     * Deleting a running bot first asks its worker to stop it and waits this long for the
+     * `stopped` status; after that the row goes anyway and the worker stops the orphan itself.
+     */
+    deleteStopWaitMs: env.int('BOT_DELETE_STOP_WAIT_MS', { default: 5_000, min: 0, max: 60_000 }),
   };
 });
 

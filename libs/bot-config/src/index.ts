@@ -1,4 +1,5 @@
 import { CreateBots1732500002000 } from './migrations/1732500002000-CreateBots';
+import { AddBotRestartRequests1732500004000 } from './migrations/1732500004000-AddBotRestartRequests';
 
 export * from './bot-config.module';
 export * from './bot-config.config';
@@ -15,5 +16,5 @@ export { BotDto } from './bots/dto/bot.dto';
 export { TokenCipher } from './tokens/token-cipher';
 
 /** Schema migrations owned by this lib, in order. */
-export const botConfigMigrations = [CreateBots1732500002000];
-export type { BotStatusEvent } from './bots/bot.events';
+export const botConfigMigrations = [CreateBots1732500002000, AddBotRestartRequests1732500004000];
+export type { BotStatusEvent, BotDesiredEvent } from './bots/bot.events';

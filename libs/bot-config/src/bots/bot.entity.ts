@@ -67,6 +67,10 @@ export class BotEntity {
   @Column({ type: 'timestamptz', name: 'status_changed_at', precision: 3 })
   statusChangedAt!: Date;
 
+  /** When a restart was last requested; the owning worker restarts once per request. */
+  @Column({ type: 'timestamptz', name: 'restart_requested_at', precision: 3, nullable: true })
+  restartRequestedAt!: Date | null;
+
   @VersionColumn()
   version!: number;
 

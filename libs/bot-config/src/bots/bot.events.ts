@@ -1,4 +1,4 @@
-import type { BotStatus } from './bot.entity';
+import type { BotStatus, DesiredState } from './bot.entity';
 
 /** Published whenever a bot's lifecycle status changes (persisted first, then announced). */
 export interface BotStatusEvent {
@@ -10,8 +10,19 @@ export interface BotStatusEvent {
   workerId: string | null;
 }
 
+/**
+ * A nudge to the workers: a bot's desired state changed (or a restart was asked for), so
+ * reconcile now instead of at the next interval. The database stays the source of truth.
+ */
+export interface BotDesiredEvent {
+  botId: string;
+  desiredState: DesiredState;
+  restart: boolean;
+}
+
 declare module '@botdeck/core' {
   interface BotdeckEvents {
     'bot.status': BotStatusEvent;
+    'bot.desired': BotDesiredEvent;
   }
 }

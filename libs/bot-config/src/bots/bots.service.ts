@@ -1,8 +1,10 @@
-import { isUniqueViolation, type Page, paginate } from '@botdeck/core';
-import { Injectable } from '@nestjs/common';
+import { EventBus, isUniqueViolation, type Page, paginate } from '@botdeck/core';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Repository } from 'typeorm';
+import { botConfigConfig, type BotConfigConfig } from '../bot-config.config';
 import {
   BotNameTakenError,
   BotNotFoundError,
@@ -11,7 +13,7 @@ import {
 } from '../bot-config.errors';
 import { DiscordIdentityClient } from '../discord/discord-identity.client';
 import { TokenCipher } from '../tokens/token-cipher';
-import { BotEntity } from './bot.entity';
+import { BotEntity, type BotStatus, type DesiredState } from './bot.entity';
 import type { CreateBotDto } from './dto/create-bot.dto';
 import type { ListBotsQuery } from './dto/list-bots.query';
 import type { UpdateBotDto } from './dto/update-bot.dto';
@@ -28,6 +30,8 @@ export class BotsService {
     @InjectRepository(BotEntity) private readonly bots: Repository<BotEntity>,
     private readonly cipher: TokenCipher,
     private readonly discord: DiscordIdentityClient,
+    private readonly events: EventBus,
+    @Inject(botConfigConfig.KEY) private readonly config: BotConfigConfig,
   ) {}
 
   async create(dto: CreateBotDto): Promise<BotEntity> {
@@ -86,10 +90,86 @@ export class BotsService {
     return { before, after: await this.get(id) };
   }
 
+  /**
+   * A bot that runs (or should) is stopped first: desired state `stopped`, a nudge to the
+   * workers, then a bounded wait for its status to settle. The row is deleted either way; a
+   * worker still holding a bot whose row is gone stops it at its next reconcile.
+   */
   async delete(id: string): Promise<BotEntity> {
     const bot = await this.get(id);
+    if (bot.desiredState === 'running' || !isSettled(bot.status)) {
+      await this.setDesiredState(id, 'stopped');
+      await this.waitUntilSettled(id, this.config.deleteStopWaitMs);
+    }
     await this.bots.delete({ id });
     return bot;
+  }
+
+  /**
+   * Records what an operator wants the bot to be and nudges the workers. `restart` also asks
+   * the holder to restart it. Starting a bot in `error` counts as a restart request, because
+   * workers leave errored bots alone until someone asks again.
+   */
+  async setDesiredState(
+    id: string,
+    desiredState: DesiredState,
+    options: { restart?: boolean } = {},
+  ): Promise<BotChange> {
+    const before = await this.get(id);
+    const restart =
+      desiredState === 'running' && (options.restart === true || before.status === 'error');
+    await this.bots
+      .createQueryBuilder()
+      .update(BotEntity)
+      .set({
+        desiredState,
+        // Only a real change moves the version, so a start does not spoil a client's pending edit.
+        version: () => (before.desiredState === desiredState ? 'version' : 'version + 1'),
+        ...(restart ? { restartRequestedAt: () => 'now()' } : {}),
+      })
+      .where('id = :id', { id })
+      .execute();
+    await this.events.publish('bot.desired', { botId: id, desiredState, restart });
+    return { before, after: await this.get(id) };
+  }
+
+  /**
+   * Persists a lifecycle status from the runtime. Leaves the version alone (status is not
+   * something clients edit). Returns the bot's name, or null when the bot no longer exists.
+   */
+  async recordStatus(id: string, status: BotStatus, reason: string | null): Promise<string | null> {
+    const result = await this.bots
+      .createQueryBuilder()
+      .update(BotEntity)
+      .set({
+        status,
+        statusReason: reason,
+        statusChangedAt: () => 'now()',
+        // Named so TypeORM does not bump it: status is not something clients edit.
+        version: () => 'version',
+      })
+      .where('id = :id', { id })
+      .returning(['name'])
+      .updateEntity(false)
+      .execute();
+    const rows = result.raw as Array<{ name: string }>;
+    return rows[0]?.name ?? null;
+  }
+
+  /** Fills the identity Discord reported at login (an unvalidated bot learns who it is). */
+  async recordIdentity(
+    id: string,
+    identity: { applicationId: string; botUserId: string; botUsername: string },
+  ): Promise<void> {
+    await this.bots
+      .createQueryBuilder()
+      .update(BotEntity)
+      .set({ ...identity, version: () => 'version' })
+      .where(
+        'id = :id AND (application_id IS DISTINCT FROM :applicationId OR bot_user_id IS DISTINCT FROM :botUserId OR bot_username IS DISTINCT FROM :botUsername)',
+        { id, ...identity },
+      )
+      .execute();
   }
 
   /** Checks the stored token against Discord and records whose it is. */
@@ -144,6 +224,15 @@ export class BotsService {
     return { checked: bots.length, rotated };
   }
 
+  private async waitUntilSettled(id: string, timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const row = await this.bots.findOne({ where: { id }, select: { id: true, status: true } });
+      if (!row || isSettled(row.status)) return;
+      await sleep(100);
+    }
+  }
+
   private sealToken(token: string, botId: string) {
     const sealed = this.cipher.seal(token, botId);
     return { tokenKeyId: sealed.keyId, tokenSealed: sealed.sealed, tokenLast4: token.slice(-4) };
@@ -171,4 +260,8 @@ export class BotsService {
       throw error;
     }
   }
+}
+
+function isSettled(status: BotStatus): boolean {
+  return status === 'stopped' || status === 'error';
 }

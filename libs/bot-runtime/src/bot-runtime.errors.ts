@@ -1,0 +1,19 @@
+import { AppError } from '@botdeck/core';
+import type { BotStatus } from '@botdeck/bot-config';
+
+/** A bot did not reach the awaited status in time; `details` carries where it stood. */
+export class BotStatusTimeoutError extends AppError {
+  constructor(
+    botId: string,
+    awaited: readonly BotStatus[],
+    current: BotStatus,
+    reason: string | null,
+  ) {
+    super(
+      'BOT_STATUS_TIMEOUT',
+      504,
+      `Bot ${botId} did not reach ${awaited.join(' or ')} in time (it is ${current})`,
+      { status: current, reason },
+    );
+  }
+}
