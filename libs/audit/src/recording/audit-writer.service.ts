@@ -73,8 +73,8 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
   }
 
   // HTTP stops accepting requests between these two hooks; requests still in flight then may
-  // add entries, hence a second flush. Both run before TypeORM closes its pool (AuditModule is
-  // closer to the root module than TypeORM's, and shutdown hooks run root-first).
+  // add entries, hence a second flush. Both run before TypeORM closes its pool: Nest runs
+  // shutdown hooks nearest-the-root first and global modules (TypeORM's core) last.
   async beforeApplicationShutdown(): Promise<void> {
     await this.flush();
   }

@@ -78,6 +78,13 @@ describe('HealthService', () => {
     expect(ping).not.toHaveBeenCalled();
   });
 
+  it('pings a client still making its first connection instead of calling Redis down', async () => {
+    const ping = jest.fn(() => Promise.resolve('PONG'));
+    const report = await service({ status: 'connecting', ping }).report();
+    expect(ping).toHaveBeenCalledTimes(1);
+    expect(report.checks.redis.status).toBe('up');
+  });
+
   it('bounds each check by its own timeout and runs them in parallel', async () => {
     const started = Date.now();
     const report = await service({ query: never, ping: never, list: never }).report();
