@@ -108,6 +108,12 @@ describe('auth: login, me, refresh, logout', () => {
       .send({ refreshToken: rotated.body.refreshToken })
       .expect(401);
     expect(successor.body.code).toBe('REFRESH_TOKEN_REUSED');
+    // …and so do the access tokens issued from it.
+    const access = await request(api.url)
+      .get('/api/v1/auth/me')
+      .set(authHeader(rotated.body.accessToken))
+      .expect(401);
+    expect(access.body.code).toBe('SESSION_REVOKED');
   });
 
   it('keeps other logins of the same user alive when one family is revoked', async () => {
@@ -122,11 +128,18 @@ describe('auth: login, me, refresh, logout', () => {
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: b.refreshToken })
       .expect(200);
+    await request(api.url).get('/api/v1/auth/me').set(authHeader(b.accessToken)).expect(200);
   });
 
-  it('logs out: the refresh token stops working and logout is idempotent', async () => {
-    const { refreshToken } = await loginAs(api, 'viewer');
+  it('logs out: both tokens stop working and logout is idempotent', async () => {
+    const { refreshToken, accessToken } = await loginAs(api, 'viewer');
+    await request(api.url).get('/api/v1/auth/me').set(authHeader(accessToken)).expect(200);
     await request(api.url).post('/api/v1/auth/logout').send({ refreshToken }).expect(204);
+    const me = await request(api.url)
+      .get('/api/v1/auth/me')
+      .set(authHeader(accessToken))
+      .expect(401);
+    expect(me.body.code).toBe('SESSION_REVOKED');
     const res = await request(api.url)
       .post('/api/v1/auth/refresh')
       .send({ refreshToken })

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api';
-import { authHeader, createUser, loginAs, LoggedIn } from '../support/auth';
+import { authHeader, createUser, login, loginAs, LoggedIn } from '../support/auth';
 
 describe('users: admin user management', () => {
   let api: TestApi;
@@ -139,11 +139,18 @@ describe('users: admin user management', () => {
       .expect(401);
     expect(after.body.code).toBe('USER_DISABLED');
 
+    // Enabling again does not revive the sessions that disabling ended: sign in afresh.
     await request(api.url)
       .post(`/api/v1/users/${operator.user.id}/enable`)
       .set(asAdmin())
       .expect(200);
-    await request(api.url).get('/api/v1/auth/me').set(authHeader(operator.accessToken)).expect(200);
+    const stale = await request(api.url)
+      .get('/api/v1/auth/me')
+      .set(authHeader(operator.accessToken))
+      .expect(401);
+    expect(stale.body.code).toBe('SESSION_REVOKED');
+    const fresh = await login(api, operator.user);
+    await request(api.url).get('/api/v1/auth/me').set(authHeader(fresh.accessToken)).expect(200);
   });
 
   it('deletes a user: their token stops working and the user is gone', async () => {

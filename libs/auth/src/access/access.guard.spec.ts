@@ -9,6 +9,7 @@ import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { AccessClaims, AccessTokensService } from '../sessions/access-tokens.service';
+import type { SessionsService } from '../sessions/sessions.service';
 import type { User } from '../users/user.entity';
 import type { UsersService } from '../users/users.service';
 import { AccessGuard, bearerToken } from './access.guard';
@@ -41,6 +42,15 @@ function fakeUsers(user: Partial<User> | null): UsersService {
   return { findById: () => Promise.resolve(user) } as unknown as UsersService;
 }
 
+function fakeSessions(live: boolean): SessionsService {
+  return {
+    isLive: (familyId: string) => {
+      expect(familyId).toBe(claims.sid);
+      return Promise.resolve(live);
+    },
+  } as unknown as SessionsService;
+}
+
 function contextFor(request: FastifyRequest, type = 'http'): ExecutionContext {
   return {
     getType: () => type,
@@ -62,11 +72,13 @@ async function decide(options: {
   authorization?: string;
   tokens?: AccessClaims | AppError;
   user?: Partial<User> | null;
+  live?: boolean;
 }): Promise<{ outcome: true | AppError; request: FastifyRequest }> {
   const guard = new AccessGuard(
     fakeReflector(options.access),
     fakeTokens(options.tokens ?? claims),
     fakeUsers(options.user === undefined ? dbUser : options.user),
+    fakeSessions(options.live ?? true),
   );
   const request = requestWith(options.authorization);
   try {
@@ -124,6 +136,16 @@ describe('AccessGuard', () => {
     expect(codeOf(deleted.outcome)).toBe('401 USER_NOT_FOUND');
   });
 
+  it('refuses a token whose login was signed out or revoked', async () => {
+    const { outcome, request } = await decide({
+      access: { public: false, minimumRole: 'viewer' },
+      authorization: 'Bearer the.jwt.token',
+      live: false,
+    });
+    expect(codeOf(outcome)).toBe('401 SESSION_REVOKED');
+    expect(requestState(request).actor).toBeUndefined();
+  });
+
   it('judges the role stored in the database, not the one in the token', async () => {
     const authorization = 'Bearer the.jwt.token';
     // The token claims admin; the database says operator.
@@ -145,7 +167,12 @@ describe('AccessGuard', () => {
   });
 
   it('leaves non-HTTP contexts to their own authentication', async () => {
-    const guard = new AccessGuard(fakeReflector(undefined), fakeTokens(claims), fakeUsers(null));
+    const guard = new AccessGuard(
+      fakeReflector(undefined),
+      fakeTokens(claims),
+      fakeUsers(null),
+      fakeSessions(false),
+    );
     await expect(guard.canActivate(contextFor(requestWith(), 'ws'))).resolves.toBe(true);
   });
 });

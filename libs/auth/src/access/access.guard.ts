@@ -10,6 +10,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AccessTokensService } from '../sessions/access-tokens.service';
+import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
 
 export function bearerToken(header: string | string[] | undefined): string | undefined {
@@ -21,7 +22,8 @@ export function bearerToken(header: string | string[] | undefined): string | und
 /**
  * The one global guard. Every route must declare `@Public()` or `@Roles(minimum)`; anything
  * undeclared is refused. Signed-in routes check the user in the database on every request,
- * so a disabled, deleted or demoted user loses access at once, whatever their token says.
+ * so a disabled, deleted or demoted user loses access at once, whatever their token says,
+ * and so does a token whose login was signed out or revoked for refresh-token reuse.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -29,6 +31,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly accessTokens: AccessTokensService,
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -61,9 +64,15 @@ export class AccessGuard implements CanActivate {
       );
     }
     const claims = await this.accessTokens.verify(token);
-    const user = await this.users.findById(claims.sub);
+    const [user, live] = await Promise.all([
+      this.users.findById(claims.sub),
+      this.sessions.isLive(claims.sid),
+    ]);
     if (!user) throw new UnauthenticatedError('This account no longer exists', 'USER_NOT_FOUND');
     if (user.disabled) throw new UnauthenticatedError('This account is disabled', 'USER_DISABLED');
+    if (!live) {
+      throw new UnauthenticatedError('This session has been signed out', 'SESSION_REVOKED');
+    }
 
     state.actor = { id: user.id, email: user.email, role: user.role };
     if (!roleAtLeast(user.role, access.minimumRole)) {

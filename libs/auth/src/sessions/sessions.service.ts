@@ -96,6 +96,14 @@ export class SessionsService {
     return token.userId;
   }
 
+  /**
+   * Whether the login an access token came from is still open: logout, reuse detection and
+   * disabling revoke every token of the family, and its access tokens die with it.
+   */
+  async isLive(familyId: string): Promise<boolean> {
+    return this.tokens.existsBy({ familyId, revokedAt: IsNull() });
+  }
+
   /** Ends every session of a user (on disable); their access tokens die at the next request. */
   async revokeAllForUser(userId: string): Promise<void> {
     await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
