@@ -1,6 +1,7 @@
 import { auditMigrations } from '@botdeck/audit';
 import { authMigrations } from '@botdeck/auth';
 import { botConfigMigrations } from '@botdeck/bot-config';
+import { bulkOperationsMigrations } from '@botdeck/bulk-operations';
 import type { MigrationList } from '@botdeck/core';
 
 /**
@@ -11,4 +12,5 @@ export const migrations: MigrationList = [
   ...authMigrations,
   ...auditMigrations,
   ...botConfigMigrations,
+  ...bulkOperationsMigrations,
 ];

@@ -1,0 +1,131 @@
+import {
+  ApiErrorResponses,
+  Audited,
+  noteAudit,
+  requestState,
+  Roles,
+  UuidPipe,
+  ValidationFailedError,
+} from '@botdeck/core';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { BulkKind } from './bulk-operation.entity';
+import { BulkOperationsService } from './bulk-operations.service';
+import { BulkBotsDto } from './dto/bulk-bots.dto';
+import { BulkOperationAcceptedDto, BulkOperationDto } from './dto/bulk-operation.dto';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+const IdempotencyHeader = () =>
+  ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description:
+      'Repeat the request with the same key to get the same operation back; ' +
+      'the same key with another body is refused with 409 IDEMPOTENCY_KEY_REUSED',
+  });
+
+/** Start, stop or restart many bots at once; each bot's result is tracked separately. */
+@ApiTags('bulk')
+@Controller('bulk')
+export class BulkOperationsController {
+  constructor(private readonly operations: BulkOperationsService) {}
+
+  @Post('bots/start')
+  @Roles('operator')
+  @Audited('bulk.bots.start', 'bulk_operation')
+  @HttpCode(202)
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Start up to 500 bots, picked by id or by tag' })
+  @ApiAcceptedResponse({ type: BulkOperationAcceptedDto })
+  @ApiErrorResponses(400, 409)
+  start(
+    @Body() body: BulkBotsDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<BulkOperationAcceptedDto> {
+    return this.create('start', body, key, request);
+  }
+
+  @Post('bots/stop')
+  @Roles('operator')
+  @Audited('bulk.bots.stop', 'bulk_operation')
+  @HttpCode(202)
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Stop up to 500 bots, picked by id or by tag' })
+  @ApiAcceptedResponse({ type: BulkOperationAcceptedDto })
+  @ApiErrorResponses(400, 409)
+  stop(
+    @Body() body: BulkBotsDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<BulkOperationAcceptedDto> {
+    return this.create('stop', body, key, request);
+  }
+
+  @Post('bots/restart')
+  @Roles('operator')
+  @Audited('bulk.bots.restart', 'bulk_operation')
+  @HttpCode(202)
+  @IdempotencyHeader()
+  @ApiOperation({ summary: 'Restart up to 500 bots (stopped ones are started)' })
+  @ApiAcceptedResponse({ type: BulkOperationAcceptedDto })
+  @ApiErrorResponses(400, 409)
+  restart(
+    @Body() body: BulkBotsDto,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<BulkOperationAcceptedDto> {
+    return this.create('restart', body, key, request);
+  }
+
+  @Get('operations/:id')
+  @Roles('viewer')
+  @ApiOperation({ summary: 'An operation: totals and one result per bot' })
+  @ApiOkResponse({ type: BulkOperationDto })
+  @ApiErrorResponses(400, 404)
+  async get(@Param('id', UuidPipe) id: string): Promise<BulkOperationDto> {
+    const { operation, items } = await this.operations.getWithItems(id);
+    return BulkOperationDto.from(operation, items);
+  }
+
+  private async create(
+    kind: BulkKind,
+    body: BulkBotsDto,
+    rawKey: string | undefined,
+    request: FastifyRequest,
+  ): Promise<BulkOperationAcceptedDto> {
+    const { operation, botIds, replayed } = await this.operations.create({
+      kind,
+      body,
+      actorId: requestState(request).actor?.id ?? null,
+      idempotencyKey: parseIdempotencyKey(rawKey),
+    });
+    // One entry per request; the bots it touches are listed in the change set.
+    noteAudit(request, {
+      resourceId: operation.id,
+      after: { operationId: operation.id, kind, selection: operation.selection, botIds, replayed },
+    });
+    return { operationId: operation.id };
+  }
+}
+
+function parseIdempotencyKey(raw: string | undefined): string | null {
+  if (raw === undefined) return null;
+  if (!IDEMPOTENCY_KEY.test(raw)) {
+    throw new ValidationFailedError([
+      {
+        field: 'Idempotency-Key',
+        messages: ['Idempotency-Key must be 1–255 printable ASCII characters without spaces'],
+      },
+    ]);
+  }
+  return raw;
+}

@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import {
+  type BulkKind,
+  BulkOperationEntity,
+  BulkOperationItemEntity,
+  type BulkSelection,
+  type OperationStatus,
+} from './bulk-operation.entity';
+import type { OperationTotals } from './bulk-operation.events';
+
+export interface NewOperation {
+  id: string;
+  kind: BulkKind;
+  selection: BulkSelection;
+  actorId: string | null;
+  idempotencyKey: string | null;
+  requestHash: string | null;
+  /** Every bot in the request, in order; those in `missing` fail at once with BOT_NOT_FOUND. */
+  botIds: string[];
+  missing: ReadonlySet<string>;
+}
+
+export interface ItemResult {
+  status: 'succeeded' | 'failed';
+  errorCode?: string | null;
+  errorMessage?: string | null;
+}
+
+export interface RecordedResult {
+  kind: BulkKind;
+  status: OperationStatus;
+  totals: OperationTotals;
+}
+
+interface CountersRow {
+  kind: BulkKind;
+  status: OperationStatus;
+  total: number;
+  pending: number;
+  succeeded: number;
+  failed: number;
+}
+
+/**
+ * SQL for operations and their items. Counters change only inside single statements that
+ * also move an item out of `pending`, so they stay exact under concurrent jobs and retries.
+ */
+@Injectable()
+export class BulkOperationsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Writes the operation and all its items in one transaction. */
+  async insert(operation: NewOperation): Promise<void> {
+    const failed = operation.botIds.filter((id) => operation.missing.has(id)).length;
+    const total = operation.botIds.length;
+    await this.db.transaction(async (manager) => {
+      await manager.insert(BulkOperationEntity, {
+        id: operation.id,
+        kind: operation.kind,
+        status: failed === total ? 'completed' : 'pending',
+        selection: operation.selection,
+        total,
+        pending: total - failed,
+        succeeded: 0,
+        failed,
+        actorId: operation.actorId,
+        idempotencyKey: operation.idempotencyKey,
+        requestHash: operation.requestHash,
+        completedAt: failed === total ? new Date() : null,
+      });
+      const now = new Date();
+      await manager.insert(
+        BulkOperationItemEntity,
+        operation.botIds.map((botId, position) => {
+          const missing = operation.missing.has(botId);
+          return {
+            operationId: operation.id,
+            botId,
+            position,
+            status: missing ? ('failed' as const) : ('pending' as const),
+            errorCode: missing ? 'BOT_NOT_FOUND' : null,
+            errorMessage: missing ? `Bot ${botId} not found` : null,
+            finishedAt: missing ? now : null,
+          };
+        }),
+      );
+    });
+  }
+
+  findById(id: string): Promise<BulkOperationEntity | null> {
+    return this.db.getRepository(BulkOperationEntity).findOneBy({ id });
+  }
+
+  findByIdempotencyKey(actorId: string | null, key: string): Promise<BulkOperationEntity | null> {
+    return this.db
+      .getRepository(BulkOperationEntity)
+      .createQueryBuilder('op')
+      .where('op.idempotencyKey = :key', { key })
+      .andWhere(actorId === null ? 'op.actorId IS NULL' : 'op.actorId = :actorId', { actorId })
+      .getOne();
+  }
+
+  items(operationId: string): Promise<BulkOperationItemEntity[]> {
+    return this.db
+      .getRepository(BulkOperationItemEntity)
+      .find({ where: { operationId }, order: { position: 'ASC' } });
+  }
+
+  async pendingBotIds(operationId: string): Promise<string[]> {
+    const rows = await this.db
+      .getRepository(BulkOperationItemEntity)
+      .find({ select: { botId: true }, where: { operationId, status: 'pending' } });
+    return rows.map((row) => row.botId);
+  }
+
+  async isItemPending(operationId: string, botId: string): Promise<boolean> {
+    return this.db
+      .getRepository(BulkOperationItemEntity)
+      .existsBy({ operationId, botId, status: 'pending' });
+  }
+
+  /** The first job to start moves the operation from `pending` to `running`. */
+  async markRunning(operationId: string): Promise<void> {
+    await this.db.query(
+      `UPDATE bulk_operations SET status = 'running', started_at = now(), updated_at = now()
+        WHERE id = $1 AND status = 'pending'`,
+      [operationId],
+    );
+  }
+
+  /**
+   * Finishes one item and moves the counters in the same statement. Returns null when the item
+   * had already finished (a retried or duplicate job), so the caller does nothing more.
+   */
+  async recordResult(
+    operationId: string,
+    botId: string,
+    result: ItemResult,
+  ): Promise<RecordedResult | null> {
+    const rows = await this.db.query<[CountersRow[], number]>(
+      `WITH item AS (
+         UPDATE bulk_operation_items
+            SET status = $3, error_code = $4, error_message = $5, finished_at = now()
+          WHERE operation_id = $1 AND bot_id = $2 AND status = 'pending'
+          RETURNING status
+       )
+       UPDATE bulk_operations
+          SET pending = pending - 1,
+              succeeded = succeeded + (CASE WHEN $3 = 'succeeded' THEN 1 ELSE 0 END),
+              failed = failed + (CASE WHEN $3 = 'failed' THEN 1 ELSE 0 END),
+              status = CASE WHEN pending = 1 THEN 'completed' ELSE 'running' END,
+              started_at = coalesce(started_at, now()),
+              completed_at = CASE WHEN pending = 1 THEN now() ELSE completed_at END,
+              updated_at = now()
+        WHERE id = $1 AND EXISTS (SELECT 1 FROM item)
+        RETURNING kind, status, total, pending, succeeded, failed`,
+      [
+        operationId,
+        botId,
+        result.status,
+        result.errorCode ?? null,
+        result.errorMessage?.slice(0, 1000) ?? null,
+      ],
+    );
+    const row = rows[0][0];
+    if (!row) return null;
+    return {
+      kind: row.kind,
+      status: row.status,
+      totals: {
+        total: row.total,
+        pending: row.pending,
+        succeeded: row.succeeded,
+        failed: row.failed,
+      },
+    };
+  }
+}
