@@ -71,6 +71,31 @@ describe('auth: login, me, refresh, logout', () => {
     expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'extra']));
   });
 
+  it.each([
+    ['an array body', []],
+    ['a string body', 'email=a@b.co'],
+    ['non-string fields', { email: 42, password: { $gt: '' } }],
+    ['a NUL in the email', { email: 'a\u0000b@botdeck.test', password: 'whatever-password' }],
+    ['an oversized email', { email: `${'a'.repeat(300)}@botdeck.test`, password: 'x' }],
+  ])('answers %s with a 400 envelope, never a 500', async (_name, body) => {
+    const res = await request(api.url)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', uniqueClientIp())
+      .send(body as object)
+      .expect(400);
+    expect(res.body).toMatchObject({ statusCode: 400, code: expect.stringMatching(/^[A-Z_]+$/) });
+  });
+
+  it('answers a refresh with a non-string token with field details', async () => {
+    const res = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: 123 })
+      .expect(400);
+    expect(res.body.details).toEqual([
+      { field: 'refreshToken', messages: expect.arrayContaining([expect.any(String)]) },
+    ]);
+  });
+
   it('rotates the refresh token on every use', async () => {
     const { refreshToken } = await loginAs(api, 'viewer');
     const first = await request(api.url)
