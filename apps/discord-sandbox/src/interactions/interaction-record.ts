@@ -19,6 +19,8 @@ export interface InitialResponse {
   /** The modal (type 9) as sent; absent for other types. */
   modal?: unknown;
   at: string;
+  /** From sending INTERACTION_CREATE to receiving this callback, in ms (µs precision). */
+  latencyMs: number;
 }
 
 /**
@@ -29,6 +31,8 @@ export class InteractionRecord {
   initial: InitialResponse | null = null;
   originalMessageId: string | null = null;
   readonly followUpIds: string[] = [];
+  /** performance.now() when INTERACTION_CREATE went out. */
+  dispatchedAt = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { DiscordError, DiscordErrors } from '../discord/discord-error';
 import { ALL_PERMISSIONS, apiChannel, apiMember, apiUser } from '../discord/payloads';
 import { SandboxApplication } from '../domain/entities';
@@ -166,6 +167,7 @@ export class InteractionsService {
       data,
       ...(source ? { message: source } : {}),
     };
+    record.dispatchedAt = performance.now();
     const delivered = this.gateway.dispatch(app.botUserId, 'INTERACTION_CREATE', payload, {
       guildId: guild.id,
     });
@@ -251,7 +253,7 @@ export class InteractionsService {
         throw invalidCallbackType(body.type);
     }
 
-    record.initial = summarise(body.type, data, flags);
+    record.initial = summarise(body.type, data, flags, performance.now() - record.dispatchedAt);
     record.changed();
     if (!withResponse) return undefined;
     return {
@@ -314,7 +316,12 @@ export class InteractionsService {
   }
 }
 
-function summarise(type: unknown, data: Record<string, unknown>, flags: number): InitialResponse {
+function summarise(
+  type: unknown,
+  data: Record<string, unknown>,
+  flags: number,
+  latencyMs: number,
+): InitialResponse {
   return {
     type: type as number,
     content: typeof data.content === 'string' ? data.content : null,
@@ -324,6 +331,7 @@ function summarise(type: unknown, data: Record<string, unknown>, flags: number):
     flags,
     ...(type === CallbackType.Modal ? { modal: data } : {}),
     at: new Date().toISOString(),
+    latencyMs: Math.round(latencyMs * 1000) / 1000,
   };
 }
 

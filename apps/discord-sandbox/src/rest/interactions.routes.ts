@@ -7,6 +7,8 @@ export function registerInteractionRoutes(app: FastifyInstance, ctx: SandboxCont
   const callbackRoute: DiscordRouteConfig = {
     auth: 'token',
     globalExempt: true,
+    // One bucket per interaction: a busy bot answering many users is never held back here.
+    major: 'interactionId',
     appFrom: (c, params) => {
       const record = c.interactions.get(params.interactionId);
       return record ? c.interactions.applicationOf(record) : undefined;
