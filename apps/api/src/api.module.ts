@@ -3,6 +3,7 @@ import { AuthModule } from '@botdeck/auth';
 import { BotConfigModule } from '@botdeck/bot-config';
 import { BotLifecycleModule } from '@botdeck/bot-runtime';
 import { BulkOperationsModule } from '@botdeck/bulk-operations';
+import { CommandLogsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { MonitoringModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
@@ -18,6 +19,7 @@ import { migrations } from './migrations';
     BotConfigModule,
     BulkOperationsModule,
     BotLifecycleModule,
+    CommandLogsModule,
   ],
 })
 export class ApiModule {}

@@ -2,6 +2,7 @@ import { auditMigrations } from '@botdeck/audit';
 import { authMigrations } from '@botdeck/auth';
 import { botConfigMigrations } from '@botdeck/bot-config';
 import { bulkOperationsMigrations } from '@botdeck/bulk-operations';
+import { commandsMigrations } from '@botdeck/commands';
 import type { MigrationList } from '@botdeck/core';
 
 /**
@@ -12,5 +13,6 @@ export const migrations: MigrationList = [
   ...authMigrations,
   ...auditMigrations,
   ...botConfigMigrations,
+  ...commandsMigrations,
   ...bulkOperationsMigrations,
 ];

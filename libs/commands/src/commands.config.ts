@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ConfigError, EnvReader } from '@botdeck/core';
+import { registerAs } from '@nestjs/config';
+
+/** The version in the nearest package.json above this file (works from src/ and dist/). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        const { version } = JSON.parse(readFileSync(candidate, 'utf8')) as { version?: unknown };
+        if (typeof version === 'string') return version;
+      } catch {
+        // An unreadable package.json is no reason to refuse to start.
+      }
+    }
+    if (dirname(dir) === dir) return 'unknown';
+  }
+}
+
+const COMMAND_NAME = /^[\w-]{1,32}$/;
+
+/** `COMMAND_COOLDOWNS=ping:1000,botinfo:5000` → per-command cooldowns in ms (0 = none). */
+export function parseCooldowns(raw: string | undefined): Record<string, number> {
+  if (!raw) return {};
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry): [string, number] => {
+      const [name, ms] = entry.split(':');
+      if (!name || !COMMAND_NAME.test(name) || !ms || !/^\d+$/.test(ms)) {
+        throw new ConfigError('COMMAND_COOLDOWNS', 'entries must look like <command>:<ms>');
+      }
+      return [name, Number(ms)];
+    });
+  return Object.fromEntries(entries);
+}
+
+export const commandsConfig = registerAs('commands', () => {
+  const env = new EnvReader();
+  return {
+    /** Shown by /botinfo. */
+    version: env.optionalString('APP_VERSION') ?? packageVersion(),
+    /** Commands still open after this long are marked `timed_out` by the sweeper. */
+    timeoutMs: env.int('COMMAND_TIMEOUT_MS', { default: 60_000, min: 1_000 }),
+    /** How often the sweeper looks for open commands. */
+    sweepIntervalMs: env.int('COMMAND_SWEEP_INTERVAL_MS', { default: 10_000, min: 100 }),
+    /** A handler still running this long after the interaction arrived is deferred. */
+    autoDeferMs: env.int('COMMAND_AUTO_DEFER_MS', { default: 2_500, min: 100, max: 2_900 }),
+    /** Overrides of the cooldowns declared on the handlers. */
+    cooldowns: parseCooldowns(env.optionalString('COMMAND_COOLDOWNS')),
+    /** The log writer flushes at this many rows... */
+    logBatchSize: env.int('COMMAND_LOG_BATCH_SIZE', { default: 500, min: 1, max: 5_000 }),
+    /** ...or after waiting this long for more, whichever comes first. */
+    logFlushMs: env.int('COMMAND_LOG_FLUSH_MS', { default: 250, min: 10, max: 10_000 }),
+    /** Queued log entries a dead writer held this long are taken over by a live one. */
+    logClaimIdleMs: env.int('COMMAND_LOG_CLAIM_IDLE_MS', { default: 30_000, min: 100 }),
+  };
+});
+
+export type CommandsConfig = ReturnType<typeof commandsConfig>;

@@ -1,0 +1,33 @@
+import { CreateCommandLogs1732500005000 } from './migrations/1732500005000-CreateCommandLogs';
+
+export * from './commands.config';
+export * from './commands-worker.module';
+export * from './logs/command-logs.module';
+export { CommandLogsService } from './logs/command-logs.service';
+export {
+  CommandLogEntity,
+  COMMAND_OUTCOMES,
+  FAILED_OUTCOMES,
+  type CommandOutcome,
+  type CommandStatus,
+} from './logs/command-log.entity';
+export { CommandLogDto } from './logs/dto/command-log.dto';
+export { CommandStatsDto } from './logs/dto/command-stats.dto';
+export type { CommandLoggedEvent } from './logs/command-log.events';
+export { CommandCooldown } from './registry/command-cooldown.decorator';
+export { CommandRegistry, type RegisteredCommand } from './registry/command-registry';
+export { CommandsPlugin } from './plugin/commands.plugin';
+export { CommandTracker } from './tracking/command-tracker';
+export {
+  CommandLogQueue,
+  COMMAND_LOG_STREAM,
+  COMMAND_LOG_GROUP,
+} from './tracking/command-log-queue';
+export type { CommandLogRecord } from './tracking/command-log-record';
+export { CommandLogWriterModule } from './tracking/command-log-writer.module';
+export { CommandLogWriter } from './tracking/command-log.writer';
+export { CommandLogStore } from './tracking/command-log.store';
+export { CommandSweeper } from './tracking/command-sweeper';
+
+/** Schema migrations owned by this lib, in order. */
+export const commandsMigrations = [CreateCommandLogs1732500005000];

@@ -1,0 +1,66 @@
+import { ApiErrorResponses, ApiPage, CursorQueryDto, Page, Roles } from '@botdeck/core';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { CommandLogsService } from './command-logs.service';
+import { CommandLogDto } from './dto/command-log.dto';
+import { CommandStatsDto } from './dto/command-stats.dto';
+import { CommandStatsQuery, FailedLogsQuery, RecentLogsQuery } from './dto/log-queries.dto';
+import { SnowflakePipe } from './snowflake.pipe';
+
+@ApiTags('commands')
+@Controller('logs')
+export class CommandLogsController {
+  constructor(private readonly logs: CommandLogsService) {}
+
+  @Get('recent')
+  @Roles('viewer')
+  @ApiOperation({ summary: 'The latest slash-command interactions, newest first' })
+  @ApiOkResponse({ type: [CommandLogDto] })
+  @ApiErrorResponses(400)
+  recent(@Query() query: RecentLogsQuery): Promise<CommandLogDto[]> {
+    return this.logs.recent(query);
+  }
+
+  @Get('user/:userId')
+  @Roles('viewer')
+  @ApiOperation({ summary: 'Interactions of one Discord user, newest first' })
+  @ApiParam({ name: 'userId', description: 'Discord user id (snowflake)' })
+  @ApiPage(CommandLogDto)
+  @ApiErrorResponses(400)
+  byUser(
+    @Param('userId', SnowflakePipe) userId: string,
+    @Query() query: CursorQueryDto,
+  ): Promise<Page<CommandLogDto>> {
+    return this.logs.byUser(userId, query);
+  }
+
+  @Get('failed')
+  @Roles('viewer')
+  @ApiOperation({
+    summary: 'Interactions that did not succeed, newest first',
+    description: 'Failed means `error`, `timed_out` or `rate_limited`; `status` narrows it.',
+  })
+  @ApiPage(CommandLogDto)
+  @ApiErrorResponses(400)
+  failed(@Query() query: FailedLogsQuery): Promise<Page<CommandLogDto>> {
+    return this.logs.failed(query);
+  }
+}
+
+@ApiTags('commands')
+@Controller('commands')
+export class CommandStatsController {
+  constructor(private readonly logs: CommandLogsService) {}
+
+  @Get('stats')
+  @Roles('viewer')
+  @ApiOperation({
+    summary: 'Per-command count, success rate and p50/p95/p99 duration, plus totals',
+    description: 'Over interactions started in [from, to] (default: the last 24 hours).',
+  })
+  @ApiOkResponse({ type: CommandStatsDto })
+  @ApiErrorResponses(400)
+  stats(@Query() query: CommandStatsQuery): Promise<CommandStatsDto> {
+    return this.logs.stats(query);
+  }
+}
