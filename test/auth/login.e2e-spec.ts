@@ -141,6 +141,17 @@ describe('auth: login, me, refresh, logout', () => {
     expect(access.body.code).toBe('SESSION_REVOKED');
   });
 
+  it('lets only one of two simultaneous refreshes with the same token win', async () => {
+    const { refreshToken } = await loginAs(api, 'viewer');
+    const results = await Promise.all(
+      [1, 2].map(() => request(api.url).post('/api/v1/auth/refresh').send({ refreshToken })),
+    );
+    const statuses = results.map((res) => res.status).sort();
+    expect(statuses).toEqual([200, 401]);
+    const loser = results.find((res) => res.status === 401);
+    expect(loser?.body.code).toBe('REFRESH_TOKEN_REUSED');
+  });
+
   it('keeps other logins of the same user alive when one family is revoked', async () => {
     const user = await createUser(api, { role: 'viewer' });
     const a = await login(api, user);

@@ -2,7 +2,7 @@ import { UnauthenticatedError } from '@botdeck/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, LessThan, Repository } from 'typeorm';
 import { authConfig, type AuthConfig } from '../auth.config';
 import { User } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -32,8 +32,9 @@ export class SessionsService {
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
-  /** Starts a new family for a fresh login. */
-  start(userId: string): Promise<IssuedRefreshToken> {
+  /** Starts a new family for a fresh login, clearing the user's long-expired tokens. */
+  async start(userId: string): Promise<IssuedRefreshToken> {
+    await this.tokens.delete({ userId, expiresAt: LessThan(new Date()) });
     return this.issue(this.tokens.manager, userId, randomUUID());
   }
 
