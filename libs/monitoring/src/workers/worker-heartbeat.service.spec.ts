@@ -1,0 +1,73 @@
+import { Logger } from '@nestjs/common';
+import type { MonitoringConfig } from '../monitoring.config';
+import { WorkerHeartbeatService } from './worker-heartbeat.service';
+import type { WorkerInfo, WorkerRegistry } from './worker-registry';
+
+const config: MonitoringConfig = {
+  requireWorker: false,
+  heartbeatIntervalMs: 5_000,
+  heartbeatTtlMs: 15_000,
+  checkTimeoutMs: 1_000,
+  version: 'test',
+};
+
+describe('WorkerHeartbeatService', () => {
+  let beats: Array<{ info: WorkerInfo; ttlMs: number }>;
+  let removed: string[];
+  let failNext: number;
+  let service: WorkerHeartbeatService;
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    beats = [];
+    removed = [];
+    failNext = 0;
+    const registry = {
+      beat: (info: WorkerInfo, ttlMs: number) => {
+        if (failNext > 0) {
+          failNext -= 1;
+          return Promise.reject(new Error('Redis away'));
+        }
+        beats.push({ info, ttlMs });
+        return Promise.resolve();
+      },
+      remove: (id: string) => {
+        removed.push(id);
+        return Promise.resolve();
+      },
+    } as unknown as WorkerRegistry;
+    service = new WorkerHeartbeatService(registry, config);
+  });
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
+
+  it('registers on start with the TTL and describes this process', async () => {
+    await service.onApplicationBootstrap();
+    expect(beats).toEqual([{ info: service.info, ttlMs: 15_000 }]);
+    expect(service.info).toMatchObject({ pid: process.pid, startedAt: expect.any(String) });
+    expect(service.info.id).toContain(String(process.pid));
+  });
+
+  it('refreshes every interval and keeps going after a failed beat', async () => {
+    await service.onApplicationBootstrap();
+    failNext = 1;
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(beats).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(5_000);
+    await jest.advanceTimersByTimeAsync(5_000);
+    expect(beats).toHaveLength(3);
+  });
+
+  it('stops beating and removes its entry on shutdown, leaving no timer behind', async () => {
+    await service.onApplicationBootstrap();
+    await service.beforeApplicationShutdown();
+    expect(removed).toEqual([service.info.id]);
+    expect(jest.getTimerCount()).toBe(0);
+    await jest.advanceTimersByTimeAsync(20_000);
+    expect(beats).toHaveLength(1);
+  });
+});
