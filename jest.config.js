@@ -11,6 +11,9 @@ const transform = {
 const transformIgnorePatterns = ['/node_modules/(?!(content-disposition|@apidevtools)/)'];
 
 module.exports = {
+  // Jest reads testTimeout from the global config only; inside a project it is ignored.
+  // Unit tests never come near it; e2e tests that start processes need the room.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'unit',
@@ -34,7 +37,6 @@ module.exports = {
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
       globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
       setupFiles: ['<rootDir>/test/setup/env.ts'],
-      testTimeout: 60000,
     },
   ],
 };
