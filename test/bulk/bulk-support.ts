@@ -1,6 +1,9 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import type { TestApi } from '../support/api';
 import { authHeader } from '../support/auth';
 
@@ -64,4 +67,11 @@ export async function waitForCompletion(
     if (operation.status === 'completed' || Date.now() > deadline) return operation;
     await sleep(200);
   }
+}
+
+/** The real worker module, in this process (no bots run in it unless the runtime is wired). */
+export async function startWorker(): Promise<INestApplicationContext> {
+  const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+  await worker.init();
+  return worker;
 }

@@ -1,9 +1,16 @@
+import { BulkOperationsWorkerModule } from '@botdeck/bulk-operations';
 import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
 import { WorkerHeartbeatModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
 
 /** The worker process: no HTTP; runs background jobs (and, later, the bots). */
 @Module({
-  imports: [CoreModule, DatabaseModule.forRoot(), QueueModule, WorkerHeartbeatModule],
+  imports: [
+    CoreModule,
+    DatabaseModule.forRoot(),
+    QueueModule,
+    WorkerHeartbeatModule,
+    BulkOperationsWorkerModule,
+  ],
 })
 export class WorkerModule {}

@@ -1,6 +1,7 @@
 import { CreateBulkOperations1732500006000 } from './migrations/1732500006000-CreateBulkOperations';
 
 export * from './bulk-operations.module';
+export * from './bulk-operations-worker.module';
 export * from './bulk-operations.config';
 export * from './bulk-operations.errors';
 export {
