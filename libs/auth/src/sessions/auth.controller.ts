@@ -35,7 +35,7 @@ export class AuthController {
   @ApiErrorResponses(400, 401, 429)
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokenPairDto> {
     const pair = await this.auth.login(body.email, body.password);
-    noteAudit(request, { resourceId: pair.user.id, after: { email: pair.user.email } });
+    this.signedIn(request, pair);
     return pair;
   }
 
@@ -53,7 +53,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
   ): Promise<TokenPairDto> {
     const pair = await this.auth.refresh(body.refreshToken);
-    noteAudit(request, { resourceId: pair.user.id });
+    this.signedIn(request, pair);
     return pair;
   }
 
@@ -78,5 +78,15 @@ export class AuthController {
     const user = actor ? await this.users.findById(actor.id) : null;
     if (!user) throw new UnauthenticatedError('This account no longer exists', 'USER_NOT_FOUND');
     return UserDto.from(user);
+  }
+
+  /**
+   * The user who just signed in is the actor of the audit entry. The note's `after` is set
+   * explicitly so the response body, which holds the tokens, is never the recorded state.
+   */
+  private signedIn(request: FastifyRequest, pair: TokenPairDto): void {
+    const { id, email, role } = pair.user;
+    requestState(request).actor = { id, email, role };
+    noteAudit(request, { resourceId: id, after: { email } });
   }
 }
