@@ -1,4 +1,4 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
@@ -13,6 +13,8 @@ import { AuditedRoute, AuditRecorder } from './audit-recorder.service';
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
   constructor(
     private readonly recorder: AuditRecorder,
     private readonly reflector: Reflector,
@@ -30,8 +32,15 @@ export class AuditInterceptor implements NestInterceptor {
     const statusCode =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, route.handler) ??
       (request.method === 'POST' ? 201 : 200);
-    return next
-      .handle()
-      .pipe(tap((body) => this.recorder.recordSuccess(request, route, body, statusCode)));
+    return next.handle().pipe(
+      tap((body) => {
+        // The change is made; failing to describe it must not turn it into an error response.
+        try {
+          this.recorder.recordSuccess(request, route, body, statusCode);
+        } catch (error) {
+          this.logger.error({ err: error, requestId: request.id }, 'Could not record audit entry');
+        }
+      }),
+    );
   }
 }

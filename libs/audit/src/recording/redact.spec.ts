@@ -44,6 +44,13 @@ describe('redact', () => {
     expect(redact(entity)).toEqual({ id: 'u1', passwordHash: REDACTED });
   });
 
+  it('survives cycles and shared references', () => {
+    const shared = { name: 'x' };
+    const node: Record<string, unknown> = { a: shared, b: shared };
+    node.self = node;
+    expect(redact(node)).toEqual({ a: { name: 'x' }, b: { name: 'x' }, self: '[CIRCULAR]' });
+  });
+
   it('replaces an oversized change set with a marker', () => {
     const huge = { text: 'x'.repeat(MAX_CHANGE_SET_BYTES + 1) };
     expect(toChangeSet(huge)).toEqual({ truncated: true, bytes: expect.any(Number) });

@@ -15,7 +15,11 @@ const MAX_DEPTH = 20;
  * `[REDACTED]`, at any depth (objects inside arrays included). NUL characters are dropped
  * because PostgreSQL refuses them in `jsonb`, and one bad row must not sink a whole batch.
  */
-export function redact(value: unknown, depth = 0): unknown {
+export function redact(value: unknown): unknown {
+  return copy(value, 0, new WeakSet<object>());
+}
+
+function copy(value: unknown, depth: number, ancestors: WeakSet<object>): unknown {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value.replaceAll('\u0000', '');
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -24,21 +28,25 @@ export function redact(value: unknown, depth = 0): unknown {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
   if (typeof value !== 'object') return null;
   if (depth >= MAX_DEPTH) return '[TRUNCATED]';
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  if (ancestors.has(value)) return '[CIRCULAR]';
   if (Buffer.isBuffer(value)) return '[BINARY]';
-  const source =
-    typeof (value as { toJSON?: unknown }).toJSON === 'function'
-      ? (value as { toJSON: () => unknown }).toJSON()
-      : value;
-  if (source !== value) return redact(source, depth + 1);
-  const copy: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
-    if (field === undefined || typeof field === 'function') continue;
-    copy[key.replaceAll('\u0000', '')] = SECRET_NAME.test(key)
-      ? REDACTED
-      : redact(field, depth + 1);
+  ancestors.add(value);
+  try {
+    if (Array.isArray(value)) return value.map((item) => copy(item, depth + 1, ancestors));
+    if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+      return copy((value as { toJSON: () => unknown }).toJSON(), depth + 1, ancestors);
+    }
+    const result: Record<string, unknown> = {};
+    for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+      if (field === undefined || typeof field === 'function') continue;
+      result[key.replaceAll('\u0000', '')] = SECRET_NAME.test(key)
+        ? REDACTED
+        : copy(field, depth + 1, ancestors);
+    }
+    return result;
+  } finally {
+    ancestors.delete(value);
   }
-  return copy;
 }
 
 /** `redact`, then bounded in size so one huge body cannot bloat the table or a batch. */
