@@ -7,10 +7,12 @@ import { connectDatabase, listAudit } from './audit-support';
 describe('audit: reading the trail', () => {
   let api: TestApi;
   let admin: LoggedIn;
-  /** A second admin whose only actions are the three creations below. */
+  /** A second admin whose only user.create requests are the four below (three succeed). */
   let author: LoggedIn;
   let createdIds: string[];
   let db: Client;
+  // Signing in is audited too; these tests look at the author's user creations only.
+  const byAuthor = () => ({ actorId: author.user.id, action: 'user.create' });
 
   beforeAll(async () => {
     api = await startApi();
@@ -41,12 +43,12 @@ describe('audit: reading the trail', () => {
   });
 
   it('pages through one actor’s entries newest first with a cursor', async () => {
-    const first = await listAudit(api, admin.accessToken, { actorId: author.user.id, limit: 2 });
+    const first = await listAudit(api, admin.accessToken, { ...byAuthor(), limit: 2 });
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toEqual(expect.any(String));
 
     const second = await listAudit(api, admin.accessToken, {
-      actorId: author.user.id,
+      ...byAuthor(),
       limit: 2,
       cursor: first.nextCursor!,
     });
@@ -63,7 +65,7 @@ describe('audit: reading the trail', () => {
 
   it('filters by action, outcome and resource', async () => {
     const failures = await listAudit(api, admin.accessToken, {
-      actorId: author.user.id,
+      ...byAuthor(),
       outcome: 'failure',
     });
     expect(failures.items.map((item) => item.errorCode)).toEqual(['VALIDATION_FAILED']);
@@ -89,25 +91,25 @@ describe('audit: reading the trail', () => {
   });
 
   it('filters by time range, both ends inclusive', async () => {
-    const { items } = await listAudit(api, admin.accessToken, { actorId: author.user.id });
+    const { items } = await listAudit(api, admin.accessToken, byAuthor());
     const oldest = items[items.length - 1].createdAt;
     const newest = items[0].createdAt;
 
     const exact = await listAudit(api, admin.accessToken, {
-      actorId: author.user.id,
+      ...byAuthor(),
       from: oldest,
       to: oldest,
     });
     expect(exact.items.map((item) => item.createdAt)).toEqual([oldest]);
 
     const after = await listAudit(api, admin.accessToken, {
-      actorId: author.user.id,
+      ...byAuthor(),
       from: new Date(Date.parse(newest) + 1).toISOString(),
     });
     expect(after.items).toEqual([]);
 
     const before = await listAudit(api, admin.accessToken, {
-      actorId: author.user.id,
+      ...byAuthor(),
       to: newest,
     });
     expect(before.items).toHaveLength(4);

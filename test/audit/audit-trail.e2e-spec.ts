@@ -226,7 +226,10 @@ describe('audit: what the trail records', () => {
       .set(authHeader(admin.accessToken))
       .expect(204);
 
-    const { items } = await listAudit(api, admin.accessToken, { actorId: doomed.user.id });
+    const { items } = await listAudit(api, admin.accessToken, {
+      actorId: doomed.user.id,
+      action: 'user.create',
+    });
     expect(items).toEqual([
       expect.objectContaining({
         actor: { id: doomed.user.id, email: doomed.user.email, role: 'admin' },
