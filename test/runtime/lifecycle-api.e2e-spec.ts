@@ -2,6 +2,7 @@ import { BotLifecycleService, BotStatusTimeoutError } from '@botdeck/bot-runtime
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { isolatedDatabase } from '../auth/isolated-database';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
 
@@ -12,13 +13,19 @@ describe('Bot lifecycle endpoints', () => {
   let api: TestApi;
   let operator: string;
   let viewer: string;
+  let database: { url: string; drop(): Promise<void> };
 
   beforeAll(async () => {
-    api = await startApi({ BOT_DELETE_STOP_WAIT_MS: '300' });
+    // A database of its own: bots started here must never reach another test's worker.
+    database = await isolatedDatabase();
+    api = await startApi({ BOT_DELETE_STOP_WAIT_MS: '300', DATABASE_URL: database.url });
     operator = (await loginAs(api, 'operator')).accessToken;
     viewer = (await loginAs(api, 'viewer')).accessToken;
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api?.close();
+    await database?.drop();
+  });
 
   async function createBot(): Promise<{ id: string; version: number }> {
     const res = await request(api.url)

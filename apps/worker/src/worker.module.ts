@@ -1,4 +1,6 @@
+import { BotRuntimeModule } from '@botdeck/bot-runtime';
 import { BulkOperationsWorkerModule } from '@botdeck/bulk-operations';
+import { CommandsWorkerModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
 import { WorkerHeartbeatModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
@@ -10,7 +12,9 @@ import { Module } from '@nestjs/common';
     DatabaseModule.forRoot(),
     QueueModule,
     WorkerHeartbeatModule,
+    BotRuntimeModule,
     BulkOperationsWorkerModule,
+    CommandsWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,8 +1,12 @@
 export * from './plugins/bot-plugin';
+export { BotPluginModule } from './plugins/bot-plugin.module';
 export { botRuntimeConfig, type BotRuntimeConfig } from './bot-runtime.config';
 export { BotStatusTimeoutError } from './bot-runtime.errors';
+export { BotRuntimeModule } from './bot-runtime.module';
 export { BotLifecycleModule } from './lifecycle/bot-lifecycle.module';
 export { BotLifecycleService } from './lifecycle/bot-lifecycle.service';
 export type { BotLifecycleState } from './lifecycle/bot-lifecycle-state';
+export { BotLeaseService, leaseKey } from './leases/bot-lease.service';
+export { WorkerIdentity } from './fleet/worker-identity';
 // Re-exported so callers of the lifecycle API need only this lib for its errors.
 export { BotNotFoundError } from '@botdeck/bot-config';

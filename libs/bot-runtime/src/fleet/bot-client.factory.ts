@@ -1,0 +1,42 @@
+import { botConfigConfig, type BotConfigConfig, type BotEntity } from '@botdeck/bot-config';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, GatewayIntentBits, Options, type Sweepers } from 'discord.js';
+
+/**
+ * One discord.js client per bot, pointed at `DISCORD_API_URL` (Discord or the sandbox, which
+ * this code cannot tell apart). Caches are bounded so a worker's memory grows with its bots,
+ * not with their guilds' history.
+ */
+@Injectable()
+export class BotClientFactory {
+  constructor(@Inject(botConfigConfig.KEY) private readonly config: BotConfigConfig) {}
+
+  create(bot: BotEntity): Client {
+    return new Client({
+      intents: bot.intents.map((name) => GatewayIntentBits[name as keyof typeof GatewayIntentBits]),
+      rest: { api: `${this.config.discordApiUrl}/api` },
+      makeCache: Options.cacheWithLimits({
+        ...Options.DefaultMakeCacheSettings,
+        MessageManager: 50,
+        PresenceManager: 0,
+        ReactionManager: 0,
+        ReactionUserManager: 0,
+        GuildMemberManager: {
+          maxSize: 200,
+          keepOverLimit: (member) => member.id === member.client.user.id,
+        },
+        UserManager: {
+          maxSize: 500,
+          keepOverLimit: (user) => user.id === user.client.user.id,
+        },
+      }),
+      sweepers: {
+        ...(Options.DefaultSweeperSettings as Sweepers),
+        messages: { interval: 300, lifetime: 900 },
+        users: { interval: 600, filter: () => (user) => user.id !== user.client.user.id },
+      },
+      // A reply to a message that vanished meanwhile should not throw inside a handler.
+      failIfNotExists: false,
+    });
+  }
+}

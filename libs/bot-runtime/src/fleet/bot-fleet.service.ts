@@ -1,0 +1,88 @@
+import { type BotEntity, BotsService } from '@botdeck/bot-config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { botRuntimeConfig, type BotRuntimeConfig } from '../bot-runtime.config';
+import { BotPluginRegistry } from '../plugins/bot-plugin';
+import { BotStatusReporter } from '../status/bot-status.reporter';
+import { BotClientFactory } from './bot-client.factory';
+import { BotSession, type SessionContext } from './bot-session';
+import { LoginGate } from './login-gate';
+
+/** The bots this worker runs right now, one session each. Knows nothing of leases. */
+@Injectable()
+export class BotFleet {
+  private readonly logger = new Logger(BotFleet.name);
+  private readonly sessions = new Map<string, BotSession>();
+  private readonly context: SessionContext;
+  /** Called when a session gave up on its own (status `error`). */
+  onGaveUp: (botId: string) => void = () => undefined;
+
+  constructor(
+    @Inject(botRuntimeConfig.KEY) config: BotRuntimeConfig,
+    plugins: BotPluginRegistry,
+    factory: BotClientFactory,
+    reporter: BotStatusReporter,
+    bots: BotsService,
+  ) {
+    this.context = {
+      config,
+      gate: new LoginGate(config.loginConcurrency),
+      logger: this.logger,
+      plugins: () => plugins.list(),
+      createClient: (bot) => factory.create(bot),
+      revealToken: (bot) => bots.revealToken(bot),
+      report: (botId, status, reason) => reporter.report(botId, status, reason),
+      recordIdentity: async (managed) => {
+        const { user, application } = managed.client;
+        if (!user || !application) return;
+        await bots
+          .recordIdentity(managed.id, {
+            applicationId: application.id,
+            botUserId: user.id,
+            botUsername: user.username,
+          })
+          .catch((error: unknown) =>
+            this.logger.warn({ err: error, botId: managed.id }, 'Could not record bot identity'),
+          );
+      },
+      gaveUp: (session) => {
+        if (this.sessions.get(session.id) !== session) return;
+        this.sessions.delete(session.id);
+        this.onGaveUp(session.id);
+      },
+    };
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  ids(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  get(botId: string): BotSession | undefined {
+    return this.sessions.get(botId);
+  }
+
+  launch(bot: BotEntity): BotSession {
+    const existing = this.sessions.get(bot.id);
+    if (existing) return existing;
+    const session = new BotSession(bot, this.context);
+    this.sessions.set(bot.id, session);
+    session.start();
+    return session;
+  }
+
+  async stop(botId: string, reason: string, options: { persist: boolean }): Promise<void> {
+    const session = this.sessions.get(botId);
+    if (!session) return;
+    this.sessions.delete(botId);
+    await session.stop(reason, options);
+  }
+
+  async stopAll(reason: string): Promise<string[]> {
+    const ids = this.ids();
+    await Promise.all(ids.map((id) => this.stop(id, reason, { persist: true })));
+    return ids;
+  }
+}

@@ -1,0 +1,206 @@
+import type { BotEntity, BotStatus } from '@botdeck/bot-config';
+import type { Logger } from '@nestjs/common';
+import { type Client, Events } from 'discord.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BotRuntimeConfig } from '../bot-runtime.config';
+import type { BotPlugin, ManagedBot } from '../plugins/bot-plugin';
+import { BotStatusMachine } from '../status/bot-status-machine';
+import { backoffDelay } from './backoff';
+import { waitForReady } from './wait-for-ready';
+import type { LoginGate } from './login-gate';
+import { classifyStartFailure } from './start-failure';
+
+/** What a session needs from the worker around it. */
+export interface SessionContext {
+  config: BotRuntimeConfig;
+  gate: LoginGate;
+  logger: Logger;
+  plugins(): readonly BotPlugin[];
+  createClient(bot: BotEntity): Client;
+  revealToken(bot: BotEntity): string;
+  report(botId: string, status: BotStatus, reason: string | null): Promise<void>;
+  recordIdentity(bot: ManagedBot): Promise<void>;
+  /** The session reached `error` and stopped itself; the worker lets the bot go. */
+  gaveUp(session: BotSession): void;
+}
+
+/**
+ * One bot running in this worker: its discord.js client, plugins, status and retries. Status
+ * changes go through the state machine and are persisted in order, one after the other.
+ */
+export class BotSession {
+  private readonly machine = new BotStatusMachine();
+  private client: Client | null = null;
+  private managed: ManagedBot | null = null;
+  private running: Promise<void> = Promise.resolve();
+  private abort = new AbortController();
+  private reporting: Promise<void> = Promise.resolve();
+  private closeCode: number | undefined;
+  /** Last restart request acted on (epoch ms). */
+  restartSeen: number;
+  /** Until when the lease is known to be ours; renewal moves it on. */
+  leaseValidUntil: number;
+
+  constructor(
+    public bot: BotEntity,
+    private readonly ctx: SessionContext,
+  ) {
+    this.restartSeen = bot.restartRequestedAt?.getTime() ?? 0;
+    this.leaseValidUntil = Date.now() + ctx.config.leaseTtlMs;
+  }
+
+  get id(): string {
+    return this.bot.id;
+  }
+
+  get status(): BotStatus {
+    return this.machine.status;
+  }
+
+  start(): void {
+    this.abort = new AbortController();
+    this.running = this.startLoop(this.abort.signal);
+  }
+
+  /** Logs the bot out. With `persist: false` (lease lost, bot deleted) no status is written. */
+  async stop(reason: string, options: { persist: boolean }): Promise<void> {
+    this.abort.abort();
+    await this.running;
+    await this.teardown();
+    if (options.persist) this.setStatus('stopped', reason);
+    await this.reporting;
+  }
+
+  async restart(bot: BotEntity): Promise<void> {
+    await this.stop('restart requested', { persist: true });
+    this.bot = bot;
+    this.restartSeen = bot.restartRequestedAt?.getTime() ?? this.restartSeen;
+    this.start();
+  }
+
+  private async startLoop(signal: AbortSignal): Promise<void> {
+    const { startMaxAttempts: maxAttempts } = this.ctx.config;
+    for (let attempt = 1; !signal.aborted; attempt++) {
+      this.setStatus('starting', attempt === 1 ? 'logging in' : `login attempt ${attempt}`);
+      try {
+        await this.ctx.gate.run(() => this.connect(signal));
+        this.setStatus('online', null);
+        return;
+      } catch (error) {
+        await this.teardown();
+        if (signal.aborted) return;
+        const failure = classifyStartFailure(error, this.closeCode);
+        if (failure.fatal || attempt >= maxAttempts) {
+          const reason = failure.fatal
+            ? failure.reason
+            : `gave up after ${attempt} attempts: ${failure.reason}`;
+          this.ctx.logger.warn({ botId: this.id, reason }, 'Bot could not start');
+          this.setStatus('error', reason);
+          await this.reporting;
+          this.ctx.gaveUp(this);
+          return;
+        }
+        const delay = backoffDelay(attempt, {
+          baseMs: this.ctx.config.backoffBaseMs,
+          maxMs: this.ctx.config.backoffMaxMs,
+        });
+        this.setStatus(
+          'starting',
+          `attempt ${attempt} failed: ${failure.reason}; retrying in ${(delay / 1000).toFixed(1)} s`,
+        );
+        await sleep(delay, undefined, { signal }).catch(() => undefined);
+      }
+    }
+  }
+
+  private async connect(signal: AbortSignal): Promise<void> {
+    if (signal.aborted) throw new Error('start cancelled');
+    this.closeCode = undefined;
+    const client = this.ctx.createClient(this.bot);
+    this.client = client;
+    this.listen(client);
+    const bot = this.bot;
+    const managed: ManagedBot = {
+      id: bot.id,
+      name: bot.name,
+      // An unvalidated bot learns its application from READY.
+      get applicationId() {
+        return bot.applicationId ?? client.application?.id ?? null;
+      },
+      devGuildIds: bot.devGuildIds,
+      client,
+      startedAt: new Date(),
+    };
+    this.managed = managed;
+    for (const plugin of this.ctx.plugins()) plugin.attach(managed);
+    const ready = waitForReady(client, this.ctx.config.readyTimeoutMs, signal);
+    try {
+      await Promise.race([client.login(this.ctx.revealToken(bot)), ready]);
+      await ready;
+    } finally {
+      ready.catch(() => undefined);
+    }
+    await this.ctx.recordIdentity(managed);
+    for (const plugin of this.ctx.plugins()) {
+      if (signal.aborted) throw new Error('start cancelled');
+      await plugin.onReady?.(managed);
+    }
+  }
+
+  /** Gateway health after login: discord.js reconnects by itself; we report what it does. */
+  private listen(client: Client): void {
+    client.on(Events.Error, (error) =>
+      this.ctx.logger.warn({ err: error, botId: this.id }, 'Discord client error'),
+    );
+    client.on(Events.ShardError, (error) =>
+      this.ctx.logger.debug?.({ err: error, botId: this.id }, 'Gateway connection error'),
+    );
+    client.on(Events.ShardReconnecting, () => {
+      if (this.status === 'online') this.setStatus('reconnecting', 'gateway connection lost');
+    });
+    const back = () => {
+      if (this.status === 'reconnecting') this.setStatus('online', null);
+    };
+    client.on(Events.ShardResume, back);
+    client.on(Events.ShardReady, back);
+    // Emitted only for close codes discord.js will not recover from (e.g. 4004).
+    client.on(Events.ShardDisconnect, (event) => {
+      this.closeCode = event.code;
+      if (this.status !== 'online' && this.status !== 'reconnecting') return;
+      this.setStatus('error', classifyStartFailure(null, event.code).reason);
+      void this.teardown()
+        .then(() => this.reporting)
+        .then(() => this.ctx.gaveUp(this));
+    });
+  }
+
+  private async teardown(): Promise<void> {
+    const client = this.client;
+    const managed = this.managed;
+    this.client = null;
+    this.managed = null;
+    if (!client) return;
+    if (managed) {
+      for (const plugin of this.ctx.plugins()) {
+        try {
+          plugin.detach?.(managed);
+        } catch (error) {
+          this.ctx.logger.warn({ err: error, plugin: plugin.name }, 'Plugin detach failed');
+        }
+      }
+    }
+    // Our listeners go first: a deliberate close must not read as "reconnecting".
+    client.removeAllListeners();
+    client.on(Events.Error, () => undefined);
+    await client
+      .destroy()
+      .catch((error: unknown) =>
+        this.ctx.logger.warn({ err: error, botId: this.id }, 'Client destroy failed'),
+      );
+  }
+
+  private setStatus(status: BotStatus, reason: string | null): void {
+    if (!this.machine.transition(status, reason)) return;
+    this.reporting = this.reporting.then(() => this.ctx.report(this.id, status, reason));
+  }
+}

@@ -1,0 +1,33 @@
+import { BotsService, type BotStatus } from '@botdeck/bot-config';
+import { EventBus } from '@botdeck/core';
+import { Injectable, Logger } from '@nestjs/common';
+import { WorkerIdentity } from '../fleet/worker-identity';
+
+/** Persists a bot's status change, then announces it as `bot.status`. */
+@Injectable()
+export class BotStatusReporter {
+  private readonly logger = new Logger(BotStatusReporter.name);
+
+  constructor(
+    private readonly bots: BotsService,
+    private readonly events: EventBus,
+    private readonly worker: WorkerIdentity,
+  ) {}
+
+  async report(botId: string, status: BotStatus, reason: string | null): Promise<void> {
+    try {
+      const name = await this.bots.recordStatus(botId, status, reason);
+      if (name === null) return; // Deleted meanwhile: nothing to show anyone.
+      await this.events.publish('bot.status', {
+        botId,
+        name,
+        status,
+        reason,
+        workerId: status === 'stopped' || status === 'error' ? null : this.worker.id,
+      });
+    } catch (error) {
+      // The status is informational; a failed write must not take the bot down with it.
+      this.logger.warn({ err: error, botId, status }, 'Could not record a bot status');
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { BotLifecycleService, leaseKey } from '@botdeck/bot-runtime';
+import type { INestApplicationContext } from '@nestjs/common';
+import Redis from 'ioredis';
+import { setTimeout as sleep } from 'node:timers/promises';
+import request from 'supertest';
+import { authHeader } from '../support/auth';
+import { type RuntimeWorld, startRuntimeWorld } from './support/runtime-world';
+
+/** One worker in this process runs real discord.js clients against the sandbox. */
+describe('Bot runtime: one worker', () => {
+  let world: RuntimeWorld;
+  let worker: INestApplicationContext;
+  let redis: Redis;
+
+  beforeAll(async () => {
+    // Short heartbeats so a zombie connection is noticed within a second or two.
+    world = await startRuntimeWorld({ heartbeatIntervalMs: 1_000 });
+    worker = await world.startWorker();
+    redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', {
+      keyPrefix: world.env.REDIS_KEY_PREFIX,
+    });
+  });
+  afterAll(async () => {
+    redis?.disconnect();
+    await world?.close();
+  });
+
+  // Validation is left out: the sandbox answers GET /users/%40me (how @discordjs/rest sends
+  // /users/@me) from its /users/:userId route with "Unknown User", so validating a sandbox bot
+  // fails there; starting does not need it (next test).
+  it('starts a bot, brings it online on its own client, and stops it', async () => {
+    const { id, sandbox } = await world.createBot();
+    const accepted = await world.lifecycle('start', id);
+    expect(accepted.desiredState).toBe('running');
+    const online = await world.waitForStatus(id, ['online']);
+    expect(online.statusReason).toBeNull();
+    expect((await world.connectedSessions()).get(sandbox.userId)).toBe(1);
+    expect(await redis.get(leaseKey(id))).toMatch(/-\d+-[0-9a-f]{6}$/);
+
+    await world.lifecycle('stop', id);
+    const stopped = await world.waitForStatus(id, ['stopped']);
+    expect(stopped.statusReason).toBe('stop requested');
+    expect((await world.connectedSessions()).get(sandbox.userId)).toBeUndefined();
+    expect(await redis.get(leaseKey(id))).toBeNull();
+  });
+
+  it('starts an unvalidated bot and fills its identity from READY', async () => {
+    const { id, sandbox } = await world.createBot();
+    await world.lifecycle('start', id);
+    await world.waitForStatus(id, ['online']);
+    const bot = await request(world.api.url)
+      .get(`/api/v1/bots/${id}`)
+      .set(authHeader(world.operator))
+      .expect(200);
+    expect(bot.body).toMatchObject({
+      applicationId: sandbox.applicationId,
+      botUserId: sandbox.userId,
+      status: 'online',
+    });
+    await world.lifecycle('stop', id);
+    await world.waitForStatus(id, ['stopped']);
+  });
+
+  it('puts a bot with a bad token in error with a reason after a handful of login attempts', async () => {
+    const gatewayCalls = async () =>
+      (await world.sandbox.control.stats()).http.routes
+        .filter((route) => route.route === 'GET /gateway/bot' && route.botUserId === 'anonymous')
+        .reduce((sum, route) => sum + route.requests, 0);
+    const before = await gatewayCalls();
+    const { id } = await world.createBot({
+      token: 'MTA5ODc2NTQzMjEwOTg3NjU0.GxYzAb.not-a-sandbox-token-at-all',
+    });
+    await world.lifecycle('start', id);
+    const errored = await world.waitForStatus(id, ['error']);
+    expect(errored.statusReason).toMatch(/token/i);
+    // No retry storm: one refused login, and nothing more while the bot sits in error.
+    await sleep(1_500);
+    const attempts = (await gatewayCalls()) - before;
+    expect(attempts).toBeGreaterThanOrEqual(1);
+    expect(attempts).toBeLessThanOrEqual(3);
+    expect((await world.api.app.get(BotLifecycleService).getState(id)).status).toBe('error');
+  });
+
+  it('reports reconnecting when the gateway stops acking heartbeats, then online again', async () => {
+    const { id, sandbox } = await world.createBot();
+    await world.lifecycle('start', id);
+    await world.waitForStatus(id, ['online']);
+    await world.sandbox.control.setHeartbeatAcks(sandbox.userId, false);
+    const reconnecting = await world.waitForStatus(id, ['reconnecting'], 10_000);
+    expect(reconnecting.statusReason).toBe('gateway connection lost');
+    await world.waitForStatus(id, ['online'], 10_000);
+    expect((await world.connectedSessions()).get(sandbox.userId)).toBe(1);
+    await world.lifecycle('stop', id);
+    await world.waitForStatus(id, ['stopped']);
+  });
+
+  it('restarts a running bot on request: a new gateway session, online again', async () => {
+    const { id, sandbox } = await world.createBot();
+    await world.lifecycle('start', id);
+    await world.waitForStatus(id, ['online']);
+    const sessionsOf = async () =>
+      (await world.sandbox.control.stats()).gateway.sessions
+        .filter((session) => session.botUserId === sandbox.userId)
+        .map((session) => session.sessionId);
+    const [first] = await sessionsOf();
+
+    await world.lifecycle('restart', id);
+    let all = await sessionsOf();
+    for (let i = 0; i < 100 && all.length < 2; i++) {
+      await sleep(100);
+      all = await sessionsOf();
+    }
+    await world.waitForStatus(id, ['online'], 10_000);
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    expect(all).toContain(first);
+    expect((await world.connectedSessions()).get(sandbox.userId)).toBe(1);
+  });
+
+  it('logs every bot out on shutdown, marks them stopped and releases the leases, keeping desired state', async () => {
+    const bots = await Promise.all([world.createBot(), world.createBot()]);
+    for (const bot of bots) await world.lifecycle('start', bot.id);
+    for (const bot of bots) await world.waitForStatus(bot.id, ['online']);
+
+    await worker.close();
+    for (const bot of bots) {
+      const state = await world.waitForStatus(bot.id, ['stopped'], 5_000);
+      expect(state).toMatchObject({ desiredState: 'running', statusReason: 'worker shutdown' });
+      expect(await redis.get(leaseKey(bot.id))).toBeNull();
+    }
+    const connected = await world.connectedSessions();
+    for (const bot of bots) expect(connected.get(bot.sandbox.userId)).toBeUndefined();
+  });
+});
