@@ -54,6 +54,34 @@ async function prepareDatabase() {
   console.log(`[botdeck] migrations: ${applied.length ? applied.join(', ') : 'up to date'}`);
 }
 
+/**
+ * Real Discord when DISCORD_API_URL names something other than the local sandbox; otherwise
+ * starts the sandbox on SANDBOX_PORT and waits until it answers, so bots can log in at once.
+ */
+async function startDiscord() {
+  const port = process.env.SANDBOX_PORT || '3300';
+  const url = `http://127.0.0.1:${port}`;
+  const configured = (process.env.DISCORD_API_URL || '').trim().replace(/\/+$/, '');
+  const local = [url, `http://localhost:${port}`];
+  if (configured && !local.includes(configured)) return { sandbox: false, url: configured };
+
+  const sandbox = start('discord-sandbox', 'apps/discord-sandbox/src/main.js', {
+    SANDBOX_PORT: port,
+  });
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (sandbox.exitCode !== null)
+      throw new Error(`the Discord sandbox exited (port ${port} busy?)`);
+    try {
+      if ((await fetch(`${url}/_sandbox/stats`)).ok) return { sandbox: true, url };
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`the Discord sandbox did not answer on ${url}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 const children = [];
 let stopping = false;
 
@@ -94,12 +122,21 @@ async function main() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
-  start('api', 'apps/api/src/main.js', { DATABASE_RUN_MIGRATIONS: 'false' });
-  start('worker', 'apps/worker/src/main.js');
+  const discord = await startDiscord();
+  start('api', 'apps/api/src/main.js', {
+    DATABASE_RUN_MIGRATIONS: 'false',
+    DISCORD_API_URL: discord.url,
+  });
+  start('worker', 'apps/worker/src/main.js', { DISCORD_API_URL: discord.url });
 
   const port = process.env.PORT || '3000';
   console.log(`[botdeck] API:        http://localhost:${port}/api/v1`);
   console.log(`[botdeck] Swagger UI: http://localhost:${port}/docs`);
+  console.log(
+    discord.sandbox
+      ? `[botdeck] Discord:    the sandbox at ${discord.url} (control API ${discord.url}/_sandbox; set DISCORD_API_URL for real Discord)`
+      : `[botdeck] Discord:    ${discord.url} (DISCORD_API_URL; no sandbox started)`,
+  );
   console.log(
     `[botdeck] Admin login: ${process.env.ADMIN_EMAIL || '(ADMIN_EMAIL not set)'} with ADMIN_PASSWORD from .env`,
   );
