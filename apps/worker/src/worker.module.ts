@@ -1,3 +1,4 @@
+import { BotRuntimeModule } from '@botdeck/bot-runtime';
 import { BulkOperationsWorkerModule } from '@botdeck/bulk-operations';
 import { CommandsWorkerModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
@@ -11,6 +12,7 @@ import { Module } from '@nestjs/common';
     DatabaseModule.forRoot(),
     QueueModule,
     WorkerHeartbeatModule,
+    BotRuntimeModule,
     BulkOperationsWorkerModule,
     CommandsWorkerModule,
   ],
