@@ -73,6 +73,24 @@ describe('slash commands served by a managed bot, tracked and logged', () => {
     await expect(sandboxBot.play('not-registered')).rejects.toMatchObject({ status: 404 });
   });
 
+  it('registers per guild, not globally, for a bot with development guilds', async () => {
+    const devBot = await startSandboxBot(worker.get(CommandsPlugin), {
+      sandbox: sandboxBot.sandbox,
+      devGuild: true,
+    });
+    try {
+      const commands = devBot.bot.client.application!.commands;
+      expect((await commands.fetch({ guildId: devBot.guildId })).map((c) => c.name).sort()).toEqual(
+        ['boom', 'botinfo', 'echo', 'help', 'ping', 'slow'],
+      );
+      expect((await commands.fetch()).size).toBe(0);
+      const played = await devBot.play('ping');
+      expect(played.response?.content).toMatch(/^Pong!/);
+    } finally {
+      await devBot.close();
+    }
+  });
+
   it('answers /ping, edits in the round trip, and logs it with its duration', async () => {
     const played = await sandboxBot.play('ping');
     expect(played.response).toMatchObject({ type: 4 });
