@@ -12,7 +12,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
-    .addSecurityRequirements('bearer')
     .build();
   return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controller, method) =>
