@@ -1,4 +1,4 @@
-import { Public } from '@botdeck/core';
+import { ApiErrorResponses, Public } from '@botdeck/core';
 import { Controller, Get, Header, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -30,6 +30,7 @@ export class HealthController {
     type: HealthReportDto,
     description: 'A required dependency is down; `checks` says which',
   })
+  @ApiErrorResponses()
   async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReportDto> {
     const report = await this.health.report();
     void reply.status(report.status === 'ok' ? 200 : 503);
