@@ -1,0 +1,188 @@
+/**
+ * Fleet start-up: 50 bots in one worker process against the Discord sandbox.
+ *   1. time from the start requests until every bot is `online` (login, READY, guilds, the
+ *      slash commands registered by the worker's plugins);
+ *   2. the worker's RSS per bot: (RSS with 50 bots online − RSS idle) / 50.
+ * The sandbox (with Discord's rate limits) and the bookkeeping run here; the worker is a real
+ * child process (apps/worker/src/main.ts under ts-node), so its RSS is its own. The database
+ * and Redis prefix are throwaway ones, removed at the end. BOT_* variables pass through, e.g.
+ * BOT_LOGIN_CONCURRENCY=10 npm run bench:fleet.
+ *
+ * Run: npm run bench:fleet
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Redis from 'ioredis';
+import { Client as Pg } from 'pg';
+import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
+import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
+import { startSandbox } from '@botdeck/discord-sandbox';
+import { migrations } from '../apps/api/src/migrations';
+
+const BOTS = 50;
+const ONLINE_TIMEOUT_MS = 120_000;
+
+function rssMiB(pid: number): number {
+  const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kib) / 1024;
+}
+
+async function spawnWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'apps/worker/src/main.ts',
+    ],
+    { cwd: join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('Botdeck worker started')) {
+    if (child.exitCode !== null) throw new Error(`worker exited during start-up:\n${output}`);
+    if (Date.now() > deadline) throw new Error('worker not started within 60 s');
+    await sleep(100);
+  }
+  child.stdout.resume();
+  return child;
+}
+
+async function main(): Promise<void> {
+  const runId = randomUUID().slice(0, 8);
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/botdeck');
+  base.pathname = `/botdeck_bench_fleet_${runId}`;
+  const databaseUrl = base.toString();
+  const prefix = `botdeck-bench-${runId}:`;
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+  await ensureDatabase(databaseUrl);
+  await runMigrations(databaseUrl, migrations);
+  const sandbox = await startSandbox();
+  const pg = new Pg({ connectionString: databaseUrl });
+  await pg.connect();
+  let worker: ChildProcess | undefined;
+  try {
+    const guildId = await sandbox.control.createGuild('Bench Guild');
+    await sandbox.control.createChannel(guildId, 'general');
+    const tokenKeys = `bench-1:${Buffer.alloc(32, 9).toString('base64')}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'info',
+      DATABASE_URL: databaseUrl,
+      DATABASE_RUN_MIGRATIONS: 'false',
+      REDIS_URL: redisUrl,
+      REDIS_KEY_PREFIX: prefix,
+      DISCORD_API_URL: sandbox.baseUrl,
+      BOT_TOKEN_KEYS: tokenKeys,
+      JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
+    };
+
+    // Bots are created through Botdeck's own service so their tokens are sealed as in production.
+    const cipher = new TokenCipher(parseTokenKeys(tokenKeys));
+    const ids: string[] = [];
+    for (let i = 0; i < BOTS; i++) {
+      const created = await sandbox.control.createBot(`bench-${i}`);
+      await sandbox.control.addBotToGuild(guildId, created.userId);
+      const id = randomUUID();
+      const sealed = cipher.seal(created.token, id);
+      await pg.query(
+        `INSERT INTO bots (id, name, token_key_id, token_sealed, token_last4, desired_state)
+         VALUES ($1, $2, $3, $4, $5, 'stopped')`,
+        [id, `bench-${i}`, sealed.keyId, sealed.sealed, created.token.slice(-4)],
+      );
+      ids.push(id);
+    }
+
+    worker = await spawnWorker(env);
+    await sleep(3_000);
+    const idleRss = rssMiB(worker.pid!);
+
+    const started = performance.now();
+    await pg.query(`UPDATE bots SET desired_state = 'running'`);
+    // The nudge the API sends after a start request.
+    const redis = new Redis(redisUrl);
+    for (const botId of ids) {
+      await redis.publish(
+        `${prefix}events`,
+        JSON.stringify({
+          type: 'bot.desired',
+          payload: { botId, desiredState: 'running', restart: false },
+          at: new Date().toISOString(),
+        }),
+      );
+    }
+    redis.disconnect();
+    let online = 0;
+    let firstOnlineMs = Number.NaN;
+    while (online < BOTS) {
+      if (performance.now() - started > ONLINE_TIMEOUT_MS) break;
+      const { rows } = await pg.query<{ n: string }>(
+        `SELECT count(*) AS n FROM bots WHERE status = 'online'`,
+      );
+      online = Number(rows[0].n);
+      if (online > 0 && Number.isNaN(firstOnlineMs)) firstOnlineMs = performance.now() - started;
+      if (online < BOTS) await sleep(20);
+    }
+    const allOnlineMs = performance.now() - started;
+    await sleep(2_000);
+    const busyRss = rssMiB(worker.pid!);
+    const { rows: errors } = await pg.query<{ status: string; n: string }>(
+      `SELECT status, count(*) AS n FROM bots WHERE status <> 'online' GROUP BY status`,
+    );
+
+    const stopStarted = performance.now();
+    const exited = new Promise((resolve) => worker!.once('exit', resolve));
+    worker.kill('SIGTERM');
+    await exited;
+    const shutdownMs = performance.now() - stopStarted;
+    worker = undefined;
+
+    console.log(`fleet start-up, ${BOTS} bots in one worker against the sandbox (rate limits on)`);
+    console.log(
+      `  login concurrency ${process.env.BOT_LOGIN_CONCURRENCY ?? '5 (default)'}, ` +
+        `claim batch ${process.env.BOT_CLAIM_BATCH ?? '10 (default)'}`,
+    );
+    console.log(
+      `  online: ${online}/${BOTS}${errors.length ? ` (others: ${errors.map((r) => `${r.n} ${r.status}`).join(', ')})` : ''}`,
+    );
+    console.log(`  first bot online after ${firstOnlineMs.toFixed(0)} ms`);
+    console.log(`  all bots online after  ${allOnlineMs.toFixed(0)} ms`);
+    console.log(
+      `  worker RSS: idle ${idleRss.toFixed(1)} MiB, with ${BOTS} bots ${busyRss.toFixed(1)} MiB → ` +
+        `${(((busyRss - idleRss) * 1024) / BOTS).toFixed(0)} KiB per bot`,
+    );
+    console.log(
+      `  SIGTERM → all ${BOTS} logged out and the worker exited in ${shutdownMs.toFixed(0)} ms`,
+    );
+  } finally {
+    if (worker && worker.exitCode === null) worker.kill('SIGKILL');
+    await pg.end();
+    await sandbox.stop();
+    await dropDatabase(databaseUrl);
+    const redis = new Redis(redisUrl);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
