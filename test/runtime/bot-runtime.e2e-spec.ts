@@ -1,4 +1,6 @@
+import type { BotStatusEvent } from '@botdeck/bot-config';
 import { BotLifecycleService, leaseKey } from '@botdeck/bot-runtime';
+import { EventBus } from '@botdeck/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -30,18 +32,31 @@ describe('Bot runtime: one worker', () => {
   // fails there; starting does not need it (next test).
   it('starts a bot, brings it online on its own client, and stops it', async () => {
     const { id, sandbox } = await world.createBot();
+    const events: BotStatusEvent[] = [];
+    const unsubscribe = await world.api.app
+      .get(EventBus)
+      .subscribe('bot.status', (event) => void events.push(event.payload));
     const accepted = await world.lifecycle('start', id);
     expect(accepted.desiredState).toBe('running');
     const online = await world.waitForStatus(id, ['online']);
     expect(online.statusReason).toBeNull();
     expect((await world.connectedSessions()).get(sandbox.userId)).toBe(1);
-    expect(await redis.get(leaseKey(id))).toMatch(/-\d+-[0-9a-f]{6}$/);
+    const holder = await redis.get(leaseKey(id));
+    expect(holder).toMatch(/-\d+-[0-9a-f]{6}$/);
 
     await world.lifecycle('stop', id);
     const stopped = await world.waitForStatus(id, ['stopped']);
     expect(stopped.statusReason).toBe('stop requested');
     expect((await world.connectedSessions()).get(sandbox.userId)).toBeUndefined();
     expect(await redis.get(leaseKey(id))).toBeNull();
+
+    // Every change was announced in order; the holder is named while the bot runs.
+    await sleep(100);
+    unsubscribe();
+    const mine = events.filter((event) => event.botId === id);
+    expect(mine.map((event) => event.status)).toEqual(['starting', 'online', 'stopped']);
+    expect(mine[1].workerId).toBe(holder);
+    expect(mine[2]).toMatchObject({ reason: 'stop requested', workerId: null });
   });
 
   it('starts an unvalidated bot and fills its identity from READY', async () => {
@@ -116,12 +131,28 @@ describe('Bot runtime: one worker', () => {
     expect((await world.connectedSessions()).get(sandbox.userId)).toBe(1);
   });
 
+  it('deleting a running bot stops it first: logged out, lease released, row gone', async () => {
+    const { id, sandbox } = await world.createBot();
+    await world.lifecycle('start', id);
+    await world.waitForStatus(id, ['online']);
+    await request(world.api.url)
+      .delete(`/api/v1/bots/${id}`)
+      .set(authHeader(world.operator))
+      .expect(204);
+    expect((await world.connectedSessions()).get(sandbox.userId)).toBeUndefined();
+    expect(await redis.get(leaseKey(id))).toBeNull();
+    await request(world.api.url)
+      .get(`/api/v1/bots/${id}`)
+      .set(authHeader(world.operator))
+      .expect(404);
+  });
+
   it('logs every bot out on shutdown, marks them stopped and releases the leases, keeping desired state', async () => {
     const bots = await Promise.all([world.createBot(), world.createBot()]);
     for (const bot of bots) await world.lifecycle('start', bot.id);
     for (const bot of bots) await world.waitForStatus(bot.id, ['online']);
 
-    await worker.close();
+    await world.stopWorker(worker);
     for (const bot of bots) {
       const state = await world.waitForStatus(bot.id, ['stopped'], 5_000);
       expect(state).toMatchObject({ desiredState: 'running', statusReason: 'worker shutdown' });

@@ -39,6 +39,8 @@ export interface RuntimeWorld {
     name?: string;
   }): Promise<{ id: string; sandbox: CreatedBot }>;
   startWorker(env?: Record<string, string>): Promise<INestApplicationContext>;
+  /** Closes a worker started here (SIGTERM's path: every shutdown hook runs). */
+  stopWorker(worker: INestApplicationContext): Promise<void>;
   lifecycle(action: 'start' | 'stop' | 'restart', botId: string): Promise<BotLifecycleState>;
   waitForStatus(
     botId: string,
@@ -104,6 +106,10 @@ export async function startRuntimeWorld(
         restore();
       }
     },
+    async stopWorker(worker) {
+      workers.splice(workers.indexOf(worker), 1);
+      await worker.close();
+    },
     async lifecycle(action, botId) {
       const res = await request(api.url)
         .post(`/api/v1/bots/${botId}/${action}`)
@@ -129,8 +135,7 @@ export async function startRuntimeWorld(
       return counts;
     },
     async close() {
-      // A test may have closed a worker itself already.
-      await Promise.all(workers.map((worker) => worker.close().catch(() => undefined)));
+      await Promise.all(workers.map((worker) => worker.close()));
       await api.close();
       await sandbox.stop();
       restoreEnv();

@@ -135,10 +135,10 @@ export class BotSession {
     for (const plugin of this.ctx.plugins()) plugin.attach(managed);
     const ready = waitForReady(client, this.ctx.config.readyTimeoutMs, signal);
     try {
-      await Promise.race([client.login(this.ctx.revealToken(bot)), ready]);
-      await ready;
+      await Promise.race([client.login(this.ctx.revealToken(bot)), ready.promise]);
+      await ready.promise;
     } finally {
-      ready.catch(() => undefined);
+      ready.cancel();
     }
     await this.ctx.recordIdentity(managed);
     for (const plugin of this.ctx.plugins()) {
