@@ -69,6 +69,34 @@ describe('sandbox: channel messages', () => {
     expect(message.author.bot).toBe(false);
   });
 
+  it('hides content from a bot without the MessageContent intent unless it is mentioned', async () => {
+    const other = await world.sandbox.control.createBot('no-content-bot');
+    await world.sandbox.control.addBotToGuild(world.guildId, other.userId);
+    const reader = await world.login({
+      token: other.token,
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    });
+    const plain = nextEvent<[Message]>(
+      reader,
+      Events.MessageCreate,
+      (m) => m.author.id === PLAYER.id,
+    );
+    await world.sandbox.control.postUserMessage(world.channelId, PLAYER, 'secret words');
+    expect((await plain)[0].content).toBe('');
+
+    const mention = nextEvent<[Message]>(
+      reader,
+      Events.MessageCreate,
+      (m) => m.author.id === PLAYER.id,
+    );
+    await world.sandbox.control.postUserMessage(
+      world.channelId,
+      PLAYER,
+      `<@${other.userId}> hello`,
+    );
+    expect((await mention)[0].content).toBe(`<@${other.userId}> hello`);
+  });
+
   it('answers a too-long message with 50035 naming the field', async () => {
     const error = await channel.send('x'.repeat(2001)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiscordAPIError);

@@ -77,6 +77,25 @@ describe('sandbox: gateway resilience', () => {
     expect(debug.some((line) => line.includes('Told to reconnect by Discord'))).toBe(true);
   });
 
+  it('resumes on the same socket after a resumable INVALID_SESSION (op 9, d: true)', async () => {
+    const [before] = await sessions();
+    const resumed = nextEvent(client, Events.ShardResume);
+    const response = await fetch(
+      `${world.sandbox.baseUrl}/_sandbox/bots/${world.bot.userId}/gateway/invalidate-session`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"resumable":true}',
+      },
+    );
+    expect(await response.json()).toEqual({ sent: 1 });
+    await resumed;
+    expect(
+      debug.some((line) => line.includes('Invalid session; will attempt to resume: true')),
+    ).toBe(true);
+    expect((await sessions())[0]).toMatchObject({ sessionId: before.sessionId, connected: true });
+  });
+
   describe('close codes for a raw client', () => {
     /** Connects, waits for HELLO, sends `identify` and returns the close code. */
     const identifyAndClose = (d: Record<string, unknown>) =>

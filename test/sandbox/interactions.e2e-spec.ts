@@ -1,10 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
   ChatInputCommandInteraction,
   Client,
   DiscordAPIError,
   Events,
+  Interaction,
   MessageFlags,
+  ModalBuilder,
+  TextChannel,
+  TextInputBuilder,
+  TextInputStyle,
 } from 'discord.js';
 import { PLAYER, startWorld, World } from './support/world';
 
@@ -154,6 +162,71 @@ describe('sandbox: slash commands', () => {
     const state = await world.sandbox.control.interaction(played.interactionId);
     expect(state.response).toBeNull();
   }, 10_000);
+
+  it('handles a button press: deferUpdate() (6) and update() (7) on the message', async () => {
+    const channel = client.channels.cache.get(world.channelId) as TextChannel;
+    const message = await channel.send({
+      content: 'pick one',
+      components: [
+        new ActionRowBuilder<ButtonBuilder>().addComponents(
+          new ButtonBuilder().setCustomId('yes').setLabel('Yes').setStyle(ButtonStyle.Primary),
+        ),
+      ],
+    });
+    const pressed: string[] = [];
+    const onButton = (interaction: Interaction) => {
+      if (!interaction.isButton()) return;
+      pressed.push(interaction.customId);
+      const answer =
+        pressed.length === 1
+          ? interaction.deferUpdate()
+          : interaction.update({ content: 'picked yes' });
+      answer.catch((error: unknown) => handlerErrors.push(error));
+    };
+    client.on(Events.InteractionCreate, onButton);
+    try {
+      const press = () =>
+        world.sandbox.control.playInteraction({
+          applicationId: world.bot.applicationId,
+          guildId: world.guildId,
+          channelId: world.channelId,
+          user: PLAYER,
+          customId: 'yes',
+          messageId: message.id,
+        });
+      expect((await press()).response).toMatchObject({ type: 6 });
+      expect((await press()).response).toMatchObject({ type: 7, content: 'picked yes' });
+    } finally {
+      client.off(Events.InteractionCreate, onButton);
+    }
+    expect(handlerErrors).toEqual([]);
+    const stored = (await world.sandbox.control.channelMessages(world.channelId)).find(
+      (m) => m.id === message.id,
+    );
+    expect(stored?.content).toBe('picked yes');
+  });
+
+  it('records a modal (9) as the initial response', async () => {
+    handler = async (interaction) => {
+      const modal = new ModalBuilder().setCustomId('feedback').setTitle('Feedback');
+      modal.addComponents(
+        new ActionRowBuilder<TextInputBuilder>().addComponents(
+          new TextInputBuilder()
+            .setCustomId('text')
+            .setLabel('Text')
+            .setStyle(TextInputStyle.Short),
+        ),
+      );
+      await interaction.showModal(modal);
+    };
+    const played = await play('ping');
+    await handlerDone;
+    expect(handlerErrors).toEqual([]);
+    expect(played.response).toMatchObject({
+      type: 9,
+      modal: { custom_id: 'feedback', title: 'Feedback' },
+    });
+  });
 
   it('answers an unknown command through the control API with 404 UNKNOWN_COMMAND', async () => {
     await expect(play('nope')).rejects.toMatchObject({

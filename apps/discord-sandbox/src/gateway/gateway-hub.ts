@@ -194,11 +194,25 @@ export class GatewayHub implements SessionAuthority {
     return targets.length;
   }
 
-  /** Op 9: the session is invalid; `resumable` tells the client whether RESUME may work. */
+  /**
+   * Op 9. Either way the socket stays open and the client answers on it: with RESUME when
+   * `resumable` (so the session is detached and keeps buffering), else with a fresh IDENTIFY
+   * after reconnecting (so the session is forgotten).
+   */
   invalidateSessions(botUserId: string, resumable: boolean): number {
     const targets = this.connectionsOf(botUserId);
     for (const connection of targets) {
-      if (!resumable && connection.session) this.sessions.delete(connection.session.id);
+      const session = connection.session;
+      connection.session = null;
+      if (session && resumable) {
+        session.detach(connection, this.settings.resumeWindowMs, () => {
+          if (!session.connected) this.sessions.delete(session.id);
+        });
+      } else if (session) {
+        session.cancelExpiry();
+        session.connection = null;
+        this.sessions.delete(session.id);
+      }
       connection.send(Op.InvalidSession, resumable);
     }
     return targets.length;
