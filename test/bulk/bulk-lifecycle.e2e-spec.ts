@@ -11,6 +11,8 @@ import { type BulkOperation, waitForCompletion } from './bulk-support';
 describe('bulk operations: a fleet against the sandbox', () => {
   let world: RuntimeWorld;
   let fleet: Array<{ id: string; userId: string }>;
+  /** The bot with a bad token, left in `error` by the start above. */
+  let errored: string;
 
   beforeAll(async () => {
     world = await startRuntimeWorld();
@@ -89,12 +91,15 @@ describe('bulk operations: a fleet against the sandbox', () => {
       }),
     ]);
     fleet.push({ id: good.id, userId: good.sandbox.userId });
+    errored = bad.id;
   });
 
-  it('stops the whole fleet: every bot stopped and no gateway session left', async () => {
-    const operation = await bulk('stop', { botIds: fleet.map((bot) => bot.id) });
-    expect(operation.totals).toEqual({ total: 21, pending: 0, succeeded: 21, failed: 0 });
+  it('stops the whole fleet: every bot stopped, the errored one counted, no session left', async () => {
+    const operation = await bulk('stop', { botIds: [...fleet.map((bot) => bot.id), errored] });
+    expect(operation.totals).toEqual({ total: 22, pending: 0, succeeded: 22, failed: 0 });
     expect(await statuses(fleet.map((bot) => bot.id))).toEqual(Array(21).fill('stopped'));
+    // Not running either way: the runtime leaves a bot in error as it is.
+    expect(await statuses([errored])).toEqual(['error']);
     const sessions = await world.connectedSessions();
     expect(fleet.filter((bot) => sessions.has(bot.userId))).toEqual([]);
   });

@@ -71,7 +71,7 @@ describe('BulkItemRunner', () => {
       status: 'failed',
       errorCode: 'BOT_STOP_TIMEOUT',
     });
-    expect(stop.waitForStatus).toHaveBeenCalledWith('b1', ['stopped'], expect.any(Number));
+    expect(stop.waitForStatus).toHaveBeenCalledWith('b1', ['stopped', 'error'], expect.any(Number));
 
     const gone = lifecycle(snapshot('online'), []);
     gone.requestStart.mockRejectedValueOnce(new AppError('BOT_NOT_FOUND', 404, 'gone'));
@@ -92,6 +92,14 @@ describe('BulkItemRunner', () => {
       status: 'failed',
       errorCode: 'BOT_RESTART_TIMEOUT',
     });
+  });
+
+  it('counts a bot in error as stopped: it is not running', async () => {
+    const fake = lifecycle(snapshot('error', 0, 'token refused'), [snapshot('error', 0)]);
+    await expect(new BulkItemRunner(fake, config).run('stop', 'b1')).resolves.toEqual({
+      status: 'succeeded',
+    });
+    expect(fake.waitForStatus).toHaveBeenCalledTimes(1);
   });
 
   it('rethrows unexpected errors so the job is retried', async () => {

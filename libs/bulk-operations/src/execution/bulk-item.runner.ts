@@ -13,6 +13,16 @@ const STALE_RECHECK_MS = 200;
 const GOAL: Record<BulkKind, BotStatus> = { start: 'online', stop: 'stopped', restart: 'online' };
 
 /**
+ * Statuses that end the wait. A bot in `error` is not running, so it counts as stopped; the
+ * runtime leaves errored bots as they are when asked to stop them.
+ */
+const ENDS: Record<BulkKind, BotStatus[]> = {
+  start: ['online', 'error'],
+  stop: ['stopped', 'error'],
+  restart: ['online', 'error'],
+};
+
+/**
  * Carries out one bot's part of a bulk operation: asks the runtime for the change, then waits
  * until the bot got there (or failed, or ran out of time) and says how it went. Expected
  * failures become a failed item; anything else is thrown so the job is retried.
@@ -28,7 +38,8 @@ export class BulkItemRunner {
     try {
       const requested = await this.request(kind, botId);
       const reached = await this.waitForOutcome(kind, botId, requested);
-      if (reached.status === GOAL[kind]) return { status: 'succeeded' };
+      const stoppedEnough = kind === 'stop' && reached.status === 'error';
+      if (reached.status === GOAL[kind] || stoppedEnough) return { status: 'succeeded' };
       return {
         status: 'failed',
         errorCode: `BOT_${kind.toUpperCase()}_FAILED`,
@@ -64,16 +75,15 @@ export class BulkItemRunner {
     requested: LifecycleSnapshot,
   ): Promise<LifecycleSnapshot> {
     const goal = GOAL[kind];
-    const ends: BotStatus[] = goal === 'online' ? ['online', 'error'] : ['stopped'];
     const deadline = Date.now() + this.config.itemTimeoutMs;
     for (;;) {
       const state = await this.lifecycle.waitForStatus(
         botId,
-        ends,
+        ENDS[kind],
         Math.max(1, deadline - Date.now()),
       );
       const changed = state.statusChangedAt.getTime() > requested.statusChangedAt.getTime();
-      const mustChange = kind === 'restart' || state.status === 'error';
+      const mustChange = kind === 'restart' || (kind === 'start' && state.status === 'error');
       if (changed || !mustChange) return state;
       if (Date.now() >= deadline) {
         throw new AppError(
