@@ -6,7 +6,7 @@ import {
   CommandLogStore,
   CommandSweeper,
 } from '@botdeck/commands';
-import { EventBus, type EventEnvelope } from '@botdeck/core';
+import { EventBus, REDIS, type EventEnvelope } from '@botdeck/core';
 import type { TestingModule } from '@nestjs/testing';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -88,6 +88,32 @@ describe('command log writer', () => {
         [start.interactionId],
       );
       expect(rows).toEqual([{ status: 'success', duration_ms: 42, n: 1 }]);
+    });
+
+    it('drops a record the database refuses without holding back its batch', async () => {
+      const queue = worker.get(CommandLogQueue);
+      const good = record();
+      const bad = record({ botId: 'not-a-uuid', status: 'success' });
+      await queue.enqueue(good);
+      await queue.enqueue(bad);
+      await queue.enqueue(ended(good, 7));
+      const rows = await until(
+        () =>
+          db.query<{ interaction_id: string; status: string }[]>(
+            `SELECT interaction_id, status FROM command_logs WHERE interaction_id = ANY($1)`,
+            [[good.interactionId, bad.interactionId]],
+          ),
+        (found) => found.some((row) => row.status === 'success'),
+        10_000,
+      );
+      expect(rows).toEqual([{ interaction_id: good.interactionId, status: 'success' }]);
+      await expect(
+        until(
+          () => worker.get<Redis>(REDIS).xlen(COMMAND_LOG_STREAM),
+          (n) => n === 0,
+          5_000,
+        ),
+      ).resolves.toBe(0);
     });
 
     it('marks commands open past COMMAND_TIMEOUT_MS as timed_out, once', async () => {

@@ -169,14 +169,13 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
     try {
       return await this.store.upsert(records);
     } catch (error) {
-      const code = (error as QueryFailedError & { driverError?: { code?: string } }).driverError
-        ?.code;
-      if (!(error instanceof QueryFailedError) || !code || !/^2[23]/.test(code)) throw error;
+      if (!isDataError(error)) throw error;
       const finished = new Set<string>();
       for (const record of records) {
         try {
           for (const id of await this.store.upsert([record])) finished.add(id);
         } catch (rowError) {
+          if (!isDataError(rowError)) throw rowError;
           this.logger.error(
             { err: rowError, interactionId: record.interactionId },
             'Dropping a command log the database refuses',
@@ -186,4 +185,11 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
       return finished;
     }
   }
+}
+
+/** PostgreSQL refused the values (classes 22 data exception, 23 integrity violation). */
+function isDataError(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return typeof code === 'string' && /^2[23]/.test(code);
 }
