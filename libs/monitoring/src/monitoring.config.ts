@@ -48,6 +48,11 @@ export const monitoringConfig = registerAs('monitoring', () => {
     /** Each dependency check gives up after this long and reports the dependency down. */
     checkTimeoutMs: env.int('HEALTH_CHECK_TIMEOUT_MS', { default: 1_000, min: 50, max: 1_000 }),
     version: env.optionalString('APP_VERSION') ?? packageVersion(),
+    /**
+     * A file the worker rewrites after every successful heartbeat, so a container health check
+     * can see the worker is alive and reaching Redis without speaking Redis itself.
+     */
+    aliveFile: env.optionalString('WORKER_ALIVE_FILE'),
   };
 });
 

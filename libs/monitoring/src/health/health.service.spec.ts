@@ -8,6 +8,7 @@ const config: MonitoringConfig = {
   heartbeatTtlMs: 15_000,
   checkTimeoutMs: 200,
   version: '9.9.9',
+  aliveFile: undefined,
 };
 
 const worker: LiveWorker = {

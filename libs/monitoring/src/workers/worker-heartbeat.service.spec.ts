@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import type { MonitoringConfig } from '../monitoring.config';
 import { WorkerHeartbeatService } from './worker-heartbeat.service';
@@ -9,6 +12,7 @@ const config: MonitoringConfig = {
   heartbeatTtlMs: 15_000,
   checkTimeoutMs: 1_000,
   version: 'test',
+  aliveFile: undefined,
 };
 
 describe('WorkerHeartbeatService', () => {
@@ -69,5 +73,22 @@ describe('WorkerHeartbeatService', () => {
     expect(jest.getTimerCount()).toBe(0);
     await jest.advanceTimersByTimeAsync(20_000);
     expect(beats).toHaveLength(1);
+  });
+
+  it('rewrites the alive file after each successful beat, for container health checks', async () => {
+    const aliveFile = join(tmpdir(), `botdeck-alive-${process.pid}-${Date.now()}`);
+    const registry = {
+      beat: () => Promise.resolve(),
+      remove: () => Promise.resolve(),
+    } as unknown as WorkerRegistry;
+    const withFile = new WorkerHeartbeatService(registry, { ...config, aliveFile });
+    try {
+      await withFile.onApplicationBootstrap();
+      expect(existsSync(aliveFile)).toBe(true);
+      expect(readFileSync(aliveFile, 'utf8').trim()).toBe(withFile.info.id);
+    } finally {
+      await withFile.beforeApplicationShutdown();
+      rmSync(aliveFile, { force: true });
+    }
   });
 });

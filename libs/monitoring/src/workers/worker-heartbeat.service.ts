@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import {
   BeforeApplicationShutdown,
@@ -69,9 +70,15 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, BeforeApp
       this.registry.beat(this.info, this.config.heartbeatTtlMs),
       Math.min(this.config.heartbeatIntervalMs, 2_000),
       'Redis',
-    ).catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'Worker heartbeat failed; retrying at the next beat');
-    });
+    )
+      .then(() => this.touchAliveFile())
+      .catch((error: unknown) => {
+        this.logger.warn({ err: error }, 'Worker heartbeat failed; retrying at the next beat');
+      });
     return this.beating;
+  }
+
+  private async touchAliveFile(): Promise<void> {
+    if (this.config.aliveFile) await writeFile(this.config.aliveFile, `${this.info.id}\n`);
   }
 }
