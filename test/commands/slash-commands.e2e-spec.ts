@@ -81,7 +81,7 @@ describe('slash commands served by a managed bot, tracked and logged', () => {
     try {
       const commands = devBot.bot.client.application!.commands;
       expect((await commands.fetch({ guildId: devBot.guildId })).map((c) => c.name).sort()).toEqual(
-        ['boom', 'botinfo', 'echo', 'help', 'ping', 'slow'],
+        ['boom', 'botinfo', 'echo', 'help', 'lateboom', 'ping', 'slow'],
       );
       expect((await commands.fetch()).size).toBe(0);
       const played = await devBot.play('ping');
@@ -149,6 +149,32 @@ describe('slash commands served by a managed bot, tracked and logged', () => {
     expect(await finalLog(played.interactionId)).toMatchObject({
       status: 'error',
       errorCode: 'TEST_BOOM',
+    });
+  });
+
+  it('turns the deferred message into the error when a handler throws after the deferral', async () => {
+    const played = await sandboxBot.play('lateboom');
+    expect(played.response).toMatchObject({ type: 5 });
+    const content = await originalContent(played.interactionId, /failed/);
+    expect(content).toBe('Sorry, /lateboom failed (TEST_BOOM). Please try again later.');
+    expect(await finalLog(played.interactionId)).toMatchObject({
+      status: 'error',
+      errorCode: 'TEST_BOOM',
+      deferred: true,
+    });
+  });
+
+  it('answers a command Discord still knows but no handler serves', async () => {
+    await sandboxBot.bot.client.application!.commands.create({
+      name: 'retired',
+      description: 'No handler any more',
+    });
+    const played = await sandboxBot.play('retired');
+    expect(played.response?.content).toBe('This command is not available any more.');
+    expect(played.response!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(await finalLog(played.interactionId)).toMatchObject({
+      status: 'error',
+      errorCode: 'UNKNOWN_COMMAND',
     });
   });
 

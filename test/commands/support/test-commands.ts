@@ -29,6 +29,12 @@ export class TestCommands {
     await interaction.reply('slow answer');
   }
 
+  @SlashCommand({ name: 'lateboom', description: 'Throws after being deferred' })
+  async lateBoom(): Promise<void> {
+    await sleep(3_000);
+    throw new BoomError();
+  }
+
   @SlashCommand({ name: 'echo', description: 'Echoes its option' })
   @CommandCooldown(60_000)
   async echo(
