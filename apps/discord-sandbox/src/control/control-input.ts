@@ -1,4 +1,4 @@
-import { ControlError } from '../interactions/interactions.service';
+import { ControlError } from './control-error';
 
 export const CONTROL_PREFIX = '/_sandbox';
 

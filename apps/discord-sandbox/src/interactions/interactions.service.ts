@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { DiscordError, DiscordErrors } from '../discord/discord-error';
-import { ALL_PERMISSIONS, apiChannel, apiMember, apiUser } from '../discord/payloads';
+import { ControlError } from '../control/control-error';
+import { DiscordErrors } from '../discord/discord-error';
+import { apiUser } from '../discord/payloads';
 import { SandboxApplication } from '../domain/entities';
 import { SandboxStore } from '../domain/sandbox-store';
 import { mintInteractionToken } from '../domain/tokens';
@@ -8,7 +9,8 @@ import { GatewayHub } from '../gateway/gateway-hub';
 import { MessageFlags, MessagesService } from '../messages/messages.service';
 import { validateMessageBody } from '../messages/message-validation';
 import { commandData } from './command-options';
-import { CallbackType, InitialResponse, InteractionRecord } from './interaction-record';
+import { interactionCreatePayload, invalidCallbackType, summarise } from './interaction-payloads';
+import { CallbackType, InteractionRecord } from './interaction-record';
 
 export interface InteractionTiming {
   /** Discord kills the token if the first response does not arrive within 3 s. */
@@ -28,16 +30,6 @@ export interface PlayInteractionInput {
   /** Button custom id and the message it sits on, for a component interaction. */
   customId?: string;
   messageId?: string;
-}
-
-export class ControlError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -146,27 +138,7 @@ export class InteractionsService {
     this.byId.set(id, record);
     this.byToken.set(record.token, record);
 
-    const payload = {
-      id,
-      application_id: app.id,
-      type,
-      token: record.token,
-      version: 1,
-      guild_id: guild.id,
-      guild: { id: guild.id, locale: 'en-US', features: [] },
-      channel_id: channel.id,
-      channel: apiChannel(channel),
-      member: apiMember(guild, user),
-      app_permissions: ALL_PERMISSIONS,
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': guild.id },
-      context: 0,
-      attachment_size_limit: 10_485_760,
-      data,
-      ...(source ? { message: source } : {}),
-    };
+    const payload = interactionCreatePayload(record, app.id, guild, channel, user, data, source);
     record.dispatchedAt = performance.now();
     const delivered = this.gateway.dispatch(app.botUserId, 'INTERACTION_CREATE', payload, {
       guildId: guild.id,
@@ -314,36 +286,4 @@ export class InteractionsService {
       this.byToken.delete(record.token);
     }
   }
-}
-
-function summarise(
-  type: unknown,
-  data: Record<string, unknown>,
-  flags: number,
-  latencyMs: number,
-): InitialResponse {
-  return {
-    type: type as number,
-    content: typeof data.content === 'string' ? data.content : null,
-    embeds: Array.isArray(data.embeds) ? data.embeds : [],
-    components:
-      Array.isArray(data.components) && type !== CallbackType.Modal ? data.components : [],
-    flags,
-    ...(type === CallbackType.Modal ? { modal: data } : {}),
-    at: new Date().toISOString(),
-    latencyMs: Math.round(latencyMs * 1000) / 1000,
-  };
-}
-
-function invalidCallbackType(type: unknown): DiscordError {
-  return DiscordErrors.invalidFormBody({
-    type: {
-      _errors: [
-        {
-          code: 'INTERACTION_CALLBACK_TYPE_INVALID',
-          message: `Interaction callback type ${String(type)} is not valid for this interaction.`,
-        },
-      ],
-    },
-  });
 }
