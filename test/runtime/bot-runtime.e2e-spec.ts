@@ -96,6 +96,38 @@ describe('Bot runtime: one worker', () => {
     expect((await world.api.app.get(BotLifecycleService).getState(id)).status).toBe('error');
   });
 
+  it('retries a failing login with backoff, gives up in error, and starts again only when asked', async () => {
+    const { id, sandbox } = await world.createBot();
+    // Every GET /gateway/bot of this bot fails with 503 (the REST client retries each, too).
+    await world.sandbox.control.injectHttpFault({
+      route: 'GET /gateway/bot',
+      botUserId: sandbox.userId,
+      status: 503,
+      count: 1_000,
+    });
+    const reasons: string[] = [];
+    const unsubscribe = await world.api.app.get(EventBus).subscribe('bot.status', (event) => {
+      if (event.payload.botId === id)
+        reasons.push(`${event.payload.status}: ${event.payload.reason}`);
+    });
+    await world.lifecycle('start', id);
+    const errored = await world.waitForStatus(id, ['error'], 30_000);
+    unsubscribe();
+    expect(errored.statusReason).toMatch(/^gave up after 3 attempts/);
+    expect(
+      reasons.filter((reason) => /^starting: attempt \d failed: .*; retrying in/.test(reason)),
+    ).toHaveLength(2);
+
+    // An errored bot stays put until an operator asks again.
+    await world.sandbox.control.clearFaults();
+    await sleep(1_000);
+    expect((await world.api.app.get(BotLifecycleService).getState(id)).status).toBe('error');
+    await world.lifecycle('start', id);
+    await world.waitForStatus(id, ['online']);
+    await world.lifecycle('stop', id);
+    await world.waitForStatus(id, ['stopped']);
+  });
+
   it('reports reconnecting when the gateway stops acking heartbeats, then online again', async () => {
     const { id, sandbox } = await world.createBot();
     await world.lifecycle('start', id);

@@ -87,7 +87,8 @@ export class FleetReconciler implements OnApplicationBootstrap, BeforeApplicatio
       });
   }
 
-  private async reconcile(): Promise<void> {
+  /** One pass; timers and nudges go through `reconcileSoon`, which never overlaps passes. */
+  async reconcile(): Promise<void> {
     await this.settleOwn();
     const claimedFullBatch = await this.claim();
     if (claimedFullBatch) this.passAgain = true;
@@ -149,7 +150,8 @@ export class FleetReconciler implements OnApplicationBootstrap, BeforeApplicatio
     }
   }
 
-  private async renew(): Promise<void> {
+  /** Renews every lease this worker holds; drops the bots whose lease is (or may be) gone. */
+  async renew(): Promise<void> {
     const ids = this.fleet.ids();
     if (ids.length === 0 || this.closing) return;
     const renewedAt = Date.now();

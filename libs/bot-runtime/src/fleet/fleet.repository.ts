@@ -17,14 +17,19 @@ export class FleetRepository {
    * `error` stays put until an operator asks again (a restart request newer than the error).
    */
   findRunnable(excludeIds: readonly string[], limit: number): Promise<BotEntity[]> {
-    return this.bots
-      .createQueryBuilder('bot')
-      .where(`bot.desired_state = 'running'`)
-      .andWhere(`(bot.status <> 'error' OR bot.restart_requested_at > bot.status_changed_at)`)
-      .andWhere('NOT (bot.id = ANY(:exclude::uuid[]))', { exclude: excludeIds })
-      .orderBy('bot.status_changed_at', 'ASC')
-      .limit(limit)
-      .getMany();
+    return (
+      this.bots
+        .createQueryBuilder('bot')
+        .where(`bot.desired_state = 'running'`)
+        .andWhere(`(bot.status <> 'error' OR bot.restart_requested_at > bot.status_changed_at)`)
+        .andWhere('NOT (bot.id = ANY(:exclude::uuid[]))', { exclude: excludeIds })
+        // Bots that look unheld come first; a live worker's online bots (lease held) last, so in
+        // a large fleet the candidate window is not filled with bots nobody can claim.
+        .orderBy(`CASE WHEN bot.status IN ('online', 'reconnecting') THEN 1 ELSE 0 END`, 'ASC')
+        .addOrderBy('bot.status_changed_at', 'ASC')
+        .limit(limit)
+        .getMany()
+    );
   }
 
   /** Bots meant to be stopped whose status still says otherwise (their worker died). */
