@@ -103,6 +103,28 @@ describe('bulk operations: accepting requests', () => {
     expect(none.body.code).toBe('BULK_SELECTION_EMPTY');
   });
 
+  it('refuses tags that match more than 500 bots', async () => {
+    const tag = unique('many').toLowerCase().slice(0, 30);
+    // Rows straight into the table: 501 bots through the API would only make the test slow.
+    await api.app.get(DataSource).query(
+      `INSERT INTO bots (id, name, token_key_id, token_sealed, token_last4, tags)
+       SELECT gen_random_uuid(), $1 || '-' || n, 'test-1', '\\x00', 'abcd', ARRAY[$1]
+         FROM generate_series(1, 501) AS n`,
+      [tag],
+    );
+    try {
+      const res = await post('start', { tags: [tag] });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({
+        code: 'BULK_SELECTION_TOO_LARGE',
+        details: { matched: 501, max: 500 },
+      });
+    } finally {
+      // Other suites list bots in this database.
+      await api.app.get(DataSource).query('DELETE FROM bots WHERE $1 = ANY(tags)', [tag]);
+    }
+  });
+
   it('answers a retried request with the same operation and refuses the key with another body', async () => {
     const botId = await createBot(api, operator);
     const key = unique('key');
@@ -125,6 +147,26 @@ describe('bulk operations: accepting requests', () => {
     // Keys belong to their actor: another operator's identical key is a new operation.
     const foreign = await post('start', { botIds: [botId] }, otherOperator, key).expect(202);
     expect(foreign.body.operationId).not.toBe(first.body.operationId);
+  });
+
+  it('enqueues the pending items again on a replay, for a request that died before enqueueing', async () => {
+    const bots = [await createBot(api, operator), await createBot(api, operator)];
+    const key = unique('lost');
+    const first = await post('start', { botIds: bots }, operator, key).expect(202);
+    const id = first.body.operationId as string;
+    // As if the API had died between committing the operation and enqueueing its jobs.
+    for (const botId of bots) await queue.remove(bulkJobId(id, botId));
+    expect(await queue.getJob(bulkJobId(id, bots[0]))).toBeUndefined();
+
+    const again = await post('start', { botIds: bots }, operator, key).expect(202);
+    expect(again.body.operationId).toBe(id);
+    for (const botId of bots) {
+      expect((await queue.getJob(bulkJobId(id, botId)))?.data).toEqual({
+        operationId: id,
+        botId,
+        kind: 'start',
+      });
+    }
   });
 
   it('gives concurrent requests with one key one operation', async () => {
