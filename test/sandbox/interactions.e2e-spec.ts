@@ -235,3 +235,49 @@ describe('sandbox: slash commands', () => {
     });
   });
 });
+
+describe('sandbox: interaction tokens', () => {
+  let world: World;
+  let client: Client;
+
+  beforeAll(async () => {
+    // A 1 s token life stands in for Discord's 15 minutes.
+    world = await startWorld({ rateLimits: false, interactionTokenTtlMs: 1000 });
+    client = await world.login();
+    await client.application!.commands.set([{ name: 'ping', description: 'Replies with pong' }]);
+  });
+  afterAll(() => world.close());
+
+  it('serves fetchReply() and deleteReply(), and refuses follow-ups once the token expired (50027)', async () => {
+    const outcome = new Promise<{ fetched: string; late: unknown }>((resolve, reject) => {
+      client.once(Events.InteractionCreate, (interaction) => {
+        if (!interaction.isChatInputCommand()) return reject(new Error('not a command'));
+        const run = async () => {
+          await interaction.reply('short-lived');
+          const fetched = (await interaction.fetchReply()).content;
+          await interaction.deleteReply();
+          await sleep(1100);
+          const late = await interaction.followUp('too late').catch((error: unknown) => error);
+          return { fetched, late };
+        };
+        run().then(resolve, reject);
+      });
+    });
+    const played = await world.sandbox.control.playInteraction({
+      applicationId: world.bot.applicationId,
+      guildId: world.guildId,
+      channelId: world.channelId,
+      user: PLAYER,
+      command: 'ping',
+    });
+    expect(played.response?.content).toBe('short-lived');
+    const { fetched, late } = await outcome;
+    expect(fetched).toBe('short-lived');
+    expect(late).toBeInstanceOf(DiscordAPIError);
+    expect(late).toMatchObject({ code: 50027, status: 401 });
+    const contents = (await world.sandbox.control.channelMessages(world.channelId)).map(
+      (m) => m.content,
+    );
+    expect(contents).not.toContain('short-lived');
+  });
+});
