@@ -36,6 +36,8 @@ export async function startCommandsWorker(
       imports: [CoreModule, DatabaseModule.forRoot(), CommandsWorkerModule],
       providers,
     }).compile();
+    // Handlers that throw on purpose would fill the output with expected errors.
+    moduleRef.useLogger(false);
     await moduleRef.init();
     return moduleRef;
   });
