@@ -163,6 +163,32 @@ describe('Bot runtime: one worker', () => {
     expect((await world.connectedSessions()).get(sandbox.userId)).toBe(1);
   });
 
+  it('restarts a running bot whose intents change, so the new intents take effect', async () => {
+    const { id, sandbox } = await world.createBot();
+    await world.lifecycle('start', id);
+    await world.waitForStatus(id, ['online']);
+    const identifies = async () =>
+      (await world.sandbox.control.stats()).gateway.sessions.filter(
+        (session) => session.botUserId === sandbox.userId,
+      ).length;
+    expect(await identifies()).toBe(1);
+    const current = await request(world.api.url)
+      .get(`/api/v1/bots/${id}`)
+      .set(authHeader(world.operator))
+      .expect(200);
+    await request(world.api.url)
+      .patch(`/api/v1/bots/${id}`)
+      .set(authHeader(world.operator))
+      .send({ intents: ['Guilds', 'GuildMessages'], version: current.body.version })
+      .expect(200);
+    for (let i = 0; i < 100 && (await identifies()) < 2; i++) await sleep(100);
+    expect(await identifies()).toBe(2);
+    await world.waitForStatus(id, ['online']);
+    expect((await world.connectedSessions()).get(sandbox.userId)).toBe(1);
+    await world.lifecycle('stop', id);
+    await world.waitForStatus(id, ['stopped']);
+  });
+
   it('deleting a running bot stops it first: logged out, lease released, row gone', async () => {
     const { id, sandbox } = await world.createBot();
     await world.lifecycle('start', id);

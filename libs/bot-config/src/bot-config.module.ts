@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { botConfigConfig, type BotConfigConfig } from './bot-config.config';
 import { BotEntity } from './bots/bot.entity';
 import { BotsController } from './bots/bots.controller';
+import { BotStatusStore } from './bots/bot-status.store';
 import { BotsService } from './bots/bots.service';
 import { DiscordIdentityClient } from './discord/discord-identity.client';
 import { TokenCipher } from './tokens/token-cipher';
@@ -13,6 +14,7 @@ import { TokenCipher } from './tokens/token-cipher';
   controllers: [BotsController],
   providers: [
     BotsService,
+    BotStatusStore,
     DiscordIdentityClient,
     {
       provide: TokenCipher,
@@ -20,6 +22,6 @@ import { TokenCipher } from './tokens/token-cipher';
       useFactory: (config: BotConfigConfig) => new TokenCipher(config.tokenKeys),
     },
   ],
-  exports: [BotsService, TokenCipher],
+  exports: [BotsService, BotStatusStore, TokenCipher],
 })
 export class BotConfigModule {}

@@ -5,6 +5,7 @@ export * from './bot-config.module';
 export * from './bot-config.config';
 export * from './bot-config.errors';
 export { BotsService, type BotChange } from './bots/bots.service';
+export { BotStatusStore } from './bots/bot-status.store';
 export {
   BotEntity,
   BOT_STATUSES,

@@ -59,6 +59,13 @@ export class BotsService {
       if (isUniqueViolation(error)) throw new BotNameTakenError(dto.name);
       throw error;
     }
+    if (bot.desiredState === 'running') {
+      await this.events.publish('bot.desired', {
+        botId: id,
+        desiredState: 'running',
+        restart: false,
+      });
+    }
     return this.get(id);
   }
 
@@ -87,7 +94,20 @@ export class BotsService {
       Object.entries(fields).filter(([, value]) => value !== undefined),
     ) as Partial<BotEntity>;
     await this.updateAtVersion(before, version, changes, dto.name);
-    return { before, after: await this.get(id) };
+    const after = await this.get(id);
+    const connectionChanged =
+      before.intents.join() !== after.intents.join() ||
+      before.devGuildIds.join() !== after.devGuildIds.join();
+    if (connectionChanged && after.desiredState === 'running') {
+      await this.restartIfRunning(after);
+    } else if (before.desiredState !== after.desiredState) {
+      await this.events.publish('bot.desired', {
+        botId: id,
+        desiredState: after.desiredState,
+        restart: false,
+      });
+    }
+    return { before, after };
   }
 
   /**
@@ -133,45 +153,6 @@ export class BotsService {
     return { before, after: await this.get(id) };
   }
 
-  /**
-   * Persists a lifecycle status from the runtime. Leaves the version alone (status is not
-   * something clients edit). Returns the bot's name, or null when the bot no longer exists.
-   */
-  async recordStatus(id: string, status: BotStatus, reason: string | null): Promise<string | null> {
-    const result = await this.bots
-      .createQueryBuilder()
-      .update(BotEntity)
-      .set({
-        status,
-        statusReason: reason,
-        statusChangedAt: () => 'now()',
-        // Named so TypeORM does not bump it: status is not something clients edit.
-        version: () => 'version',
-      })
-      .where('id = :id', { id })
-      .returning(['name'])
-      .updateEntity(false)
-      .execute();
-    const rows = result.raw as Array<{ name: string }>;
-    return rows[0]?.name ?? null;
-  }
-
-  /** Fills the identity Discord reported at login (an unvalidated bot learns who it is). */
-  async recordIdentity(
-    id: string,
-    identity: { applicationId: string; botUserId: string; botUsername: string },
-  ): Promise<void> {
-    await this.bots
-      .createQueryBuilder()
-      .update(BotEntity)
-      .set({ ...identity, version: () => 'version' })
-      .where(
-        'id = :id AND (application_id IS DISTINCT FROM :applicationId OR bot_user_id IS DISTINCT FROM :botUserId OR bot_username IS DISTINCT FROM :botUsername)',
-        { id, ...identity },
-      )
-      .execute();
-  }
-
   /** Checks the stored token against Discord and records whose it is. */
   async validate(id: string): Promise<BotChange> {
     const before = await this.get(id);
@@ -195,7 +176,9 @@ export class BotsService {
       ...identity,
       validatedAt: new Date(),
     });
-    return { before, after: await this.get(id) };
+    const after = await this.get(id);
+    await this.restartIfRunning(after);
+    return { before, after };
   }
 
   /** The clear token, for the runtime that logs the bot in. Never leaves the process. */
@@ -222,6 +205,25 @@ export class BotsService {
       rotated += result.affected ?? 0;
     }
     return { checked: bots.length, rotated };
+  }
+
+  /**
+   * A running bot picks up a new token, intents or development guilds only by logging in
+   * again, so such a change asks its worker for a restart.
+   */
+  private async restartIfRunning(bot: BotEntity): Promise<void> {
+    if (bot.desiredState !== 'running') return;
+    await this.bots
+      .createQueryBuilder()
+      .update(BotEntity)
+      .set({ restartRequestedAt: () => 'now()', version: () => 'version' })
+      .where('id = :id', { id: bot.id })
+      .execute();
+    await this.events.publish('bot.desired', {
+      botId: bot.id,
+      desiredState: 'running',
+      restart: true,
+    });
   }
 
   private async waitUntilSettled(id: string, timeoutMs: number): Promise<void> {

@@ -1,4 +1,4 @@
-import { type BotEntity, BotsService } from '@botdeck/bot-config';
+import { type BotEntity, BotsService, BotStatusStore } from '@botdeck/bot-config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { botRuntimeConfig, type BotRuntimeConfig } from '../bot-runtime.config';
 import { BotPluginRegistry } from '../plugins/bot-plugin';
@@ -22,6 +22,7 @@ export class BotFleet {
     factory: BotClientFactory,
     reporter: BotStatusReporter,
     bots: BotsService,
+    store: BotStatusStore,
   ) {
     this.context = {
       config,
@@ -34,7 +35,7 @@ export class BotFleet {
       recordIdentity: async (managed) => {
         const { user, application } = managed.client;
         if (!user || !application) return;
-        await bots
+        await store
           .recordIdentity(managed.id, {
             applicationId: application.id,
             botUserId: user.id,

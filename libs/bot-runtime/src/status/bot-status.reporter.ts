@@ -1,4 +1,4 @@
-import { BotsService, type BotStatus } from '@botdeck/bot-config';
+import { BotStatusStore, type BotStatus } from '@botdeck/bot-config';
 import { EventBus } from '@botdeck/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { WorkerIdentity } from '../fleet/worker-identity';
@@ -9,14 +9,14 @@ export class BotStatusReporter {
   private readonly logger = new Logger(BotStatusReporter.name);
 
   constructor(
-    private readonly bots: BotsService,
+    private readonly store: BotStatusStore,
     private readonly events: EventBus,
     private readonly worker: WorkerIdentity,
   ) {}
 
   async report(botId: string, status: BotStatus, reason: string | null): Promise<void> {
     try {
-      const name = await this.bots.recordStatus(botId, status, reason);
+      const name = await this.store.recordStatus(botId, status, reason);
       if (name === null) return; // Deleted meanwhile: nothing to show anyone.
       await this.events.publish('bot.status', {
         botId,
