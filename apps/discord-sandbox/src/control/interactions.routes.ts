@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { InteractionRecord } from '../interactions/interaction-record';
+import { MessageFlags } from '../messages/messages.service';
 import type { SandboxContext } from '../sandbox-context';
 import { CONTROL_PREFIX, ControlInput, invalid, notFound } from './control-input';
 
@@ -57,6 +58,9 @@ export function registerInteractionControlRoutes(app: FastifyInstance, ctx: Sand
     const { waitFor, count, waitMs } = request.query;
     const wait = Math.min(Number(waitMs ?? 0) || 0, MAX_WAIT_MS);
     const needed = Number(count ?? 1) || 1;
+    if (waitFor !== undefined && !['response', 'original', 'followUps'].includes(waitFor)) {
+      throw invalid('waitFor must be response, original or followUps');
+    }
     const ready = (): boolean => {
       switch (waitFor) {
         case undefined:
@@ -66,15 +70,13 @@ export function registerInteractionControlRoutes(app: FastifyInstance, ctx: Sand
           const original = record.originalMessageId
             ? ctx.store.message(record.originalMessageId)
             : undefined;
-          return original !== undefined && (original.flags & 128) === 0;
+          // A deferred original is there from the start; it counts once it stops loading.
+          return original !== undefined && (original.flags & MessageFlags.Loading) === 0;
         }
-        case 'followUps':
-          return record.followUpIds.length >= needed;
         default:
-          throw invalid('waitFor must be response, original or followUps');
+          return record.followUpIds.length >= needed;
       }
     };
-    ready();
     return record.waitFor(ready, () => describe(ctx, record), wait);
   });
 }

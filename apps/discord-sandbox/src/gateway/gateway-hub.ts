@@ -22,6 +22,9 @@ export interface DispatchRoute {
   intent?: number;
 }
 
+/** A payload, or a function of the receiving session for payloads that depend on its intents. */
+export type Payload = object | null | ((session: GatewaySession) => unknown);
+
 export interface SessionInfo {
   sessionId: string;
   botUserId: string;
@@ -134,8 +137,11 @@ export class GatewayHub implements SessionAuthority {
 
   // ---- dispatching ----
 
-  /** Sends an event to every session of a bot that should see it (shard and intent). */
-  dispatch(botUserId: string, event: string, data: unknown, route: DispatchRoute = {}): number {
+  /**
+   * Sends an event to every session of a bot that should see it (shard and intent). `data`
+   * may be a function of the session, for payloads that depend on its intents.
+   */
+  dispatch(botUserId: string, event: string, data: Payload, route: DispatchRoute = {}): number {
     let delivered = 0;
     for (const session of this.sessions.values()) {
       if (session.botUserId !== botUserId) continue;
@@ -143,10 +149,7 @@ export class GatewayHub implements SessionAuthority {
       const shardForEvent = route.guildId ? shardOf(route.guildId, shardCount) : 0;
       if (shardForEvent !== shardId) continue;
       if (route.intent !== undefined && (session.intents & route.intent) === 0) continue;
-      session.dispatch(
-        event,
-        typeof data === 'function' ? (data as (s: GatewaySession) => unknown)(session) : data,
-      );
+      session.dispatch(event, typeof data === 'function' ? data(session) : data);
       delivered++;
     }
     return delivered;
