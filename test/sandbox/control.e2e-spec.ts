@@ -85,6 +85,44 @@ describe('sandbox: control API', () => {
       expect(Date.now() - started).toBeLessThan(290);
     });
 
+    it('switches rate limits on, tightens a bucket and off again at run time', async () => {
+      const send = () =>
+        fetch(`${world.sandbox.apiUrl}/v10/channels/${world.channelId}/messages`, {
+          method: 'POST',
+          headers: { authorization: `Bot ${world.bot.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ content: 'x' }),
+        });
+      await world.sandbox.control.setRateLimits({
+        enabled: true,
+        buckets: { messageCreate: { limit: 1, windowMs: 60_000 } },
+      });
+      expect((await send()).status).toBe(200);
+      const limited = await send();
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get('retry-after')).toBe('60');
+
+      await world.sandbox.control.setRateLimits({ enabled: false });
+      const free = await send();
+      expect(free.status).toBe(200);
+      expect(free.headers.get('x-ratelimit-limit')).toBeNull();
+    });
+
+    it('answers a malformed JSON body with 50109', async () => {
+      const response = await fetch(
+        `${world.sandbox.apiUrl}/v10/channels/${world.channelId}/messages`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bot ${world.bot.token}`, 'content-type': 'application/json' },
+          body: '{"content": ',
+        },
+      );
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        message: 'The request body contains invalid JSON.',
+        code: 50109,
+      });
+    });
+
     it('answers bad control input with 400 VALIDATION_FAILED and unknown routes with 404', async () => {
       const bad = await fetch(`${world.sandbox.baseUrl}/_sandbox/bots`, {
         method: 'POST',

@@ -83,6 +83,21 @@ describe('sandbox: slash commands', () => {
     });
   });
 
+  it('answers reply({ withResponse: true }) with the callback resource and its message', async () => {
+    let messageId: string | undefined;
+    handler = async (interaction) => {
+      const response = await interaction.reply({ content: 'with response', withResponse: true });
+      expect(response.interaction.id).toBe(interaction.id);
+      expect(response.resource?.message?.content).toBe('with response');
+      messageId = response.resource?.message?.id;
+    };
+    const played = await play('ping');
+    await handlerDone;
+    expect(handlerErrors).toEqual([]);
+    const state = await world.sandbox.control.interaction(played.interactionId);
+    expect(state.original?.id).toBe(messageId);
+  });
+
   it('supports deferReply() then editReply(), readable through the control API', async () => {
     handler = async (interaction) => {
       await interaction.deferReply();
