@@ -8,7 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
-import { createBot, getOperation, unique } from './bulk-support';
+import { type BulkOperation, createBot, getOperation, unique } from './bulk-support';
 
 /**
  * The API half of bulk operations, with no worker running: what is written and enqueued, how
@@ -177,6 +177,35 @@ describe('bulk operations: accepting requests', () => {
     );
     expect(answers.map((res) => res.status)).toEqual([202, 202, 202, 202, 202]);
     expect(new Set(answers.map((res) => res.body.operationId as string)).size).toBe(1);
+  });
+
+  it('lists operations newest first, filtered by kind, page by page', async () => {
+    const ids: string[] = [];
+    for (let n = 0; n < 3; n += 1) {
+      const res = await post('restart', { botIds: [randomUUID()] }).expect(202);
+      ids.push(res.body.operationId as string);
+    }
+    const list = async (query: string) =>
+      (
+        await request(api.url)
+          .get(`/api/v1/bulk/operations?${query}`)
+          .set(authHeader(viewer))
+          .expect(200)
+      ).body as { items: Array<BulkOperation>; nextCursor: string | null };
+    const first = await list('kind=restart&limit=2');
+    expect(first.items.map((item) => item.id)).toEqual([ids[2], ids[1]]);
+    expect(first.items[0]).toMatchObject({
+      kind: 'restart',
+      status: 'completed',
+      totals: { total: 1, failed: 1 },
+    });
+    expect(first.items[0]?.items).toBeUndefined();
+    const second = await list(`kind=restart&limit=2&cursor=${first.nextCursor}`);
+    expect(second.items[0]?.id).toBe(ids[0]);
+    const bad = await request(api.url)
+      .get('/api/v1/bulk/operations?kind=explode')
+      .set(authHeader(viewer));
+    expect(bad.status).toBe(400);
   });
 
   it('refuses bad input with field-level details', async () => {

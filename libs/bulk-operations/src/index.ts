@@ -16,7 +16,11 @@ export {
   type OperationStatus,
 } from './operations/bulk-operation.entity';
 export { BulkOperationsService } from './operations/bulk-operations.service';
-export { BulkOperationDto, BulkOperationAcceptedDto } from './operations/dto/bulk-operation.dto';
+export {
+  BulkOperationAcceptedDto,
+  BulkOperationDto,
+  BulkOperationSummaryDto,
+} from './operations/dto/bulk-operation.dto';
 export { MAX_BULK_BOTS } from './operations/dto/bulk-bots.dto';
 export {
   BULK_LIFECYCLE_QUEUE,

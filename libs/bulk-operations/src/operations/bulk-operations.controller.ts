@@ -1,5 +1,6 @@
 import {
   ApiErrorResponses,
+  ApiPage,
   Audited,
   noteAudit,
   requestState,
@@ -7,7 +8,7 @@ import {
   UuidPipe,
   ValidationFailedError,
 } from '@botdeck/core';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiHeader,
@@ -19,7 +20,12 @@ import type { FastifyRequest } from 'fastify';
 import type { BulkKind } from './bulk-operation.entity';
 import { BulkOperationsService } from './bulk-operations.service';
 import { BulkBotsDto } from './dto/bulk-bots.dto';
-import { BulkOperationAcceptedDto, BulkOperationDto } from './dto/bulk-operation.dto';
+import {
+  BulkOperationAcceptedDto,
+  BulkOperationDto,
+  BulkOperationSummaryDto,
+} from './dto/bulk-operation.dto';
+import { ListOperationsQuery } from './dto/list-operations.query';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -86,6 +92,19 @@ export class BulkOperationsController {
     return this.create('restart', body, key, request);
   }
 
+  @Get('operations')
+  @Roles('viewer')
+  @ApiOperation({ summary: 'Bulk operations, newest first (without per-bot results)' })
+  @ApiPage(BulkOperationSummaryDto)
+  @ApiErrorResponses(400)
+  async list(@Query() query: ListOperationsQuery) {
+    const page = await this.operations.list(query);
+    return {
+      items: page.items.map((operation) => BulkOperationSummaryDto.from(operation)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
   @Get('operations/:id')
   @Roles('viewer')
   @ApiOperation({ summary: 'An operation: totals and one result per bot' })
@@ -93,7 +112,7 @@ export class BulkOperationsController {
   @ApiErrorResponses(400, 404)
   async get(@Param('id', UuidPipe) id: string): Promise<BulkOperationDto> {
     const { operation, items } = await this.operations.getWithItems(id);
-    return BulkOperationDto.from(operation, items);
+    return BulkOperationDto.withItems(operation, items);
   }
 
   private async create(

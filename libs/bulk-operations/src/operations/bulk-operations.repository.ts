@@ -1,3 +1,4 @@
+import { type Page, paginate } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,6 +10,7 @@ import {
   type OperationStatus,
 } from './bulk-operation.entity';
 import type { OperationTotals } from './bulk-operation.events';
+import type { ListOperationsQuery } from './dto/list-operations.query';
 
 export interface NewOperation {
   id: string;
@@ -91,6 +93,14 @@ export class BulkOperationsRepository {
 
   findById(id: string): Promise<BulkOperationEntity | null> {
     return this.db.getRepository(BulkOperationEntity).findOneBy({ id });
+  }
+
+  /** Newest first, keyset-paged on (created_at, id). */
+  list(query: ListOperationsQuery): Promise<Page<BulkOperationEntity>> {
+    const qb = this.db.getRepository(BulkOperationEntity).createQueryBuilder('op');
+    if (query.kind) qb.andWhere('op.kind = :kind', { kind: query.kind });
+    if (query.status) qb.andWhere('op.status = :status', { status: query.status });
+    return paginate(qb, query);
   }
 
   findByIdempotencyKey(actorId: string | null, key: string): Promise<BulkOperationEntity | null> {

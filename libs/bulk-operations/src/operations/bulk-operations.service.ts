@@ -1,5 +1,5 @@
 import { BotEntity } from '@botdeck/bot-config';
-import { EventBus, isUniqueViolation } from '@botdeck/core';
+import { EventBus, isUniqueViolation, type Page } from '@botdeck/core';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -26,6 +26,7 @@ import type {
 } from './bulk-operation.entity';
 import { BulkOperationsRepository } from './bulk-operations.repository';
 import { type BulkBotsDto, MAX_BULK_BOTS } from './dto/bulk-bots.dto';
+import type { ListOperationsQuery } from './dto/list-operations.query';
 
 export interface CreateOperationInput {
   kind: BulkKind;
@@ -97,6 +98,10 @@ export class BulkOperationsService {
     const operation = await this.operations.findById(id);
     if (!operation) throw new BulkOperationNotFoundError(id);
     return operation;
+  }
+
+  list(query: ListOperationsQuery): Promise<Page<BulkOperationEntity>> {
+    return this.operations.list(query);
   }
 
   async getWithItems(

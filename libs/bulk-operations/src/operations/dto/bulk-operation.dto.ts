@@ -51,19 +51,18 @@ export class BulkItemDto {
   }
 }
 
-export class BulkOperationDto {
+/** An operation without its per-bot results, as lists show it. */
+export class BulkOperationSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: BULK_KINDS }) kind!: BulkKind;
   @ApiProperty({ enum: OPERATION_STATUSES }) status!: OperationStatus;
   @ApiProperty({ type: BulkSelectionDto }) selection!: BulkSelectionDto;
   @ApiProperty({ type: BulkTotalsDto }) totals!: BulkTotalsDto;
-  @ApiProperty({ type: [BulkItemDto], description: 'One result per bot, in request order' })
-  items!: BulkItemDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) startedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) completedAt!: string | null;
 
-  static from(operation: BulkOperationEntity, items: BulkOperationItemEntity[]): BulkOperationDto {
+  static from(operation: BulkOperationEntity): BulkOperationSummaryDto {
     return {
       id: operation.id,
       kind: operation.kind,
@@ -75,10 +74,24 @@ export class BulkOperationDto {
         succeeded: operation.succeeded,
         failed: operation.failed,
       },
-      items: items.map((item) => BulkItemDto.from(item)),
       createdAt: operation.createdAt.toISOString(),
       startedAt: operation.startedAt?.toISOString() ?? null,
       completedAt: operation.completedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class BulkOperationDto extends BulkOperationSummaryDto {
+  @ApiProperty({ type: [BulkItemDto], description: 'One result per bot, in request order' })
+  items!: BulkItemDto[];
+
+  static withItems(
+    operation: BulkOperationEntity,
+    items: BulkOperationItemEntity[],
+  ): BulkOperationDto {
+    return {
+      ...BulkOperationSummaryDto.from(operation),
+      items: items.map((item) => BulkItemDto.from(item)),
     };
   }
 }
