@@ -27,11 +27,16 @@ describe('Bot runtime: one worker', () => {
     await world?.close();
   });
 
-  // Validation is left out: the sandbox answers GET /users/%40me (how @discordjs/rest sends
-  // /users/@me) from its /users/:userId route with "Unknown User", so validating a sandbox bot
-  // fails there; starting does not need it (next test).
-  it('starts a bot, brings it online on its own client, and stops it', async () => {
+  it('validates, starts, brings the bot online on its own client, and stops it', async () => {
     const { id, sandbox } = await world.createBot();
+    const validated = await request(world.api.url)
+      .post(`/api/v1/bots/${id}/validate`)
+      .set(authHeader(world.operator))
+      .expect(200);
+    expect(validated.body).toMatchObject({
+      applicationId: sandbox.applicationId,
+      botUserId: sandbox.userId,
+    });
     const events: BotStatusEvent[] = [];
     const unsubscribe = await world.api.app
       .get(EventBus)

@@ -26,7 +26,9 @@ export class DiscordIdentityClient {
       hashSweepInterval: 0,
     }).setToken(token);
     try {
-      const user = (await rest.get(Routes.user('@me'))) as APIUser;
+      // Spelled as Discord documents it: Routes.user('@me') percent-encodes the "@", which
+      // Discord accepts but stand-ins such as the Botdeck sandbox do not route.
+      const user = (await rest.get('/users/@me')) as APIUser;
       const application = (await rest.get(Routes.currentApplication())) as APIApplication;
       return { applicationId: application.id, botUserId: user.id, botUsername: user.username };
     } catch (error) {
