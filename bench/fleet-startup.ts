@@ -2,7 +2,9 @@
  * Fleet start-up: 50 bots in one worker process against the Discord sandbox.
  *   1. time from the start requests until every bot is `online` (login, READY, guilds, the
  *      slash commands registered by the worker's plugins);
- *   2. the worker's RSS per bot: (RSS with 50 bots online − RSS idle) / 50.
+ *   2. the worker's RSS per bot: (RSS with 50 bots online − RSS idle) / 50;
+ *   3. takeover: a second worker joins, the first is SIGKILLed, time until all 50 are online
+ *      again on the second; then SIGTERM, time until it logged them out and exited.
  * The sandbox (with Discord's rate limits) and the bookkeeping run here; the worker is a real
  * child process (apps/worker/src/main.ts under ts-node), so its RSS is its own. The database
  * and Redis prefix are throwaway ones, removed at the end. BOT_* variables pass through, e.g.
@@ -139,6 +141,26 @@ async function main(): Promise<void> {
       `SELECT status, count(*) AS n FROM bots WHERE status <> 'online' GROUP BY status`,
     );
 
+    // Takeover: a second worker joins, the first is SIGKILLed; its bots come back on the
+    // second once their leases expire (BOT_LEASE_TTL_MS) and its next pass claims them.
+    const standby = await spawnWorker(env);
+    const killedAt = new Date();
+    const killStarted = performance.now();
+    const killed = new Promise((resolve) => worker!.once('exit', resolve));
+    worker.kill('SIGKILL');
+    await killed;
+    worker = standby;
+    let back = 0;
+    while (back < BOTS && performance.now() - killStarted < ONLINE_TIMEOUT_MS) {
+      const { rows } = await pg.query<{ n: string }>(
+        `SELECT count(*) AS n FROM bots WHERE status = 'online' AND status_changed_at > $1`,
+        [killedAt],
+      );
+      back = Number(rows[0].n);
+      if (back < BOTS) await sleep(50);
+    }
+    const takeoverMs = performance.now() - killStarted;
+
     const stopStarted = performance.now();
     const exited = new Promise((resolve) => worker!.once('exit', resolve));
     worker.kill('SIGTERM');
@@ -161,7 +183,11 @@ async function main(): Promise<void> {
         `${(((busyRss - idleRss) * 1024) / BOTS).toFixed(0)} KiB per bot`,
     );
     console.log(
-      `  SIGTERM → all ${BOTS} logged out and the worker exited in ${shutdownMs.toFixed(0)} ms`,
+      `  SIGKILL of that worker → ${back}/${BOTS} online again on a second worker after ` +
+        `${takeoverMs.toFixed(0)} ms (lease TTL ${process.env.BOT_LEASE_TTL_MS ?? '15000 (default)'} ms)`,
+    );
+    console.log(
+      `  SIGTERM → all ${BOTS} logged out and the second worker exited in ${shutdownMs.toFixed(0)} ms`,
     );
   } finally {
     if (worker && worker.exitCode === null) worker.kill('SIGKILL');
