@@ -24,7 +24,14 @@ describe('classifyStartFailure', () => {
     expect(classifyStartFailure(new Error('whatever'), 4004).reason).toContain('4004');
   });
 
-  it('treats refused intents as fatal', () => {
+  it('treats refused or unknown intents as fatal', () => {
+    const unknownIntent = Object.assign(
+      new RangeError('Invalid bitfield flag or number: Telepathy.'),
+      {
+        code: 'BitFieldInvalid',
+      },
+    );
+    expect(classifyStartFailure(unknownIntent).fatal).toBe(true);
     expect(classifyStartFailure(new Error('Used disallowed intents')).fatal).toBe(true);
     expect(classifyStartFailure(null, 4014).fatal).toBe(true);
   });

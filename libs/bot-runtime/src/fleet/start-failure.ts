@@ -27,6 +27,10 @@ export function classifyStartFailure(error: unknown, closeCode?: number): StartF
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'TokenInvalid') return { fatal: true, reason: 'Discord refused the token' };
+  // A configuration discord.js cannot even express (an unknown intent name) never heals.
+  if (code === 'BitFieldInvalid') {
+    return { fatal: true, reason: error instanceof Error ? error.message : 'invalid intents' };
+  }
   if (error instanceof DiscordAPIError && (error.status === 401 || error.status === 403)) {
     return { fatal: true, reason: `Discord refused the token (HTTP ${error.status})` };
   }
