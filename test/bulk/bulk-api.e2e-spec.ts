@@ -149,12 +149,12 @@ describe('bulk operations: accepting requests', () => {
     expect(foreign.body.operationId).not.toBe(first.body.operationId);
   });
 
-  it('enqueues the pending items again on a replay, for a request that died before enqueueing', async () => {
+  it('enqueues the pending items again on a replay, in case their jobs were lost', async () => {
     const bots = [await createBot(api, operator), await createBot(api, operator)];
     const key = unique('lost');
     const first = await post('start', { botIds: bots }, operator, key).expect(202);
     const id = first.body.operationId as string;
-    // As if the API had died between committing the operation and enqueueing its jobs.
+    // As if Redis had lost them (a restart without persistence).
     for (const botId of bots) await queue.remove(bulkJobId(id, botId));
     expect(await queue.getJob(bulkJobId(id, bots[0]))).toBeUndefined();
 
@@ -277,5 +277,19 @@ describe('bulk operations: accepting requests', () => {
       status: 'pending',
       totals: { total: 2, pending: 2, succeeded: 0, failed: 0 },
     });
+  });
+
+  // Last: it closes this API's queue connection.
+  it('writes nothing when the jobs cannot be enqueued', async () => {
+    const botId = await createBot(api, operator);
+    const key = unique('no-queue');
+    await queue.close();
+    const res = await post('start', { botIds: [botId] }, operator, key);
+    expect(res.status).toBe(500);
+    expect(res.body.code).toBe('INTERNAL_ERROR');
+    const rows = await api.app
+      .get(DataSource)
+      .query('SELECT count(*)::int AS n FROM bulk_operations WHERE idempotency_key = $1', [key]);
+    expect(rows[0].n).toBe(0);
   });
 });

@@ -15,9 +15,11 @@ const recorded: RecordedResult = {
   totals: { total: 1, pending: 0, succeeded: 1, failed: 0 },
 };
 
-function setup(options: { pending?: boolean; recorded?: RecordedResult | null } = {}) {
+function setup(
+  options: { item?: 'pending' | 'succeeded' | 'missing'; recorded?: RecordedResult | null } = {},
+) {
   const repository = {
-    isItemPending: jest.fn(() => Promise.resolve(options.pending ?? true)),
+    itemStatus: jest.fn(() => Promise.resolve(options.item ?? 'pending')),
     markRunning: jest.fn(() => Promise.resolve()),
     recordResult: jest.fn(() =>
       Promise.resolve(options.recorded === undefined ? recorded : options.recorded),
@@ -54,10 +56,16 @@ describe('BulkLifecycleProcessor', () => {
   });
 
   it('does nothing for an item that already finished', async () => {
-    const { processor, runner, repository } = setup({ pending: false });
+    const { processor, runner, repository } = setup({ item: 'succeeded' });
     await expect(processor.process(job())).resolves.toBe('already finished');
     expect(runner.run).not.toHaveBeenCalled();
     expect(repository.recordResult).not.toHaveBeenCalled();
+  });
+
+  it('throws for an item not visible yet, so the job is retried after the commit', async () => {
+    const { processor, runner } = setup({ item: 'missing' });
+    await expect(processor.process(job())).rejects.toThrow('not found');
+    expect(runner.run).not.toHaveBeenCalled();
   });
 
   it('announces nothing when another run recorded the item first', async () => {

@@ -38,7 +38,10 @@ export class BulkLifecycleProcessor extends WorkerHost implements OnApplicationB
 
   async process(job: Job<BulkLifecycleJob>): Promise<string> {
     const { operationId, botId, kind } = job.data;
-    if (!(await this.operations.isItemPending(operationId, botId))) return 'already finished';
+    const status = await this.operations.itemStatus(operationId, botId);
+    // The creating transaction has not committed yet: BullMQ retries the job with a backoff.
+    if (status === 'missing') throw new Error(`Bulk item ${operationId}/${botId} not found`);
+    if (status !== 'pending') return 'already finished';
     await this.operations.markRunning(operationId);
     const result = await this.runner.run(kind, botId);
     await this.finish(job.data, result);

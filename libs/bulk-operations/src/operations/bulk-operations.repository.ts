@@ -7,6 +7,7 @@ import {
   BulkOperationEntity,
   BulkOperationItemEntity,
   type BulkSelection,
+  type ItemStatus,
   type OperationStatus,
 } from './bulk-operation.entity';
 import type { OperationTotals } from './bulk-operation.events';
@@ -53,8 +54,11 @@ interface CountersRow {
 export class BulkOperationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Writes the operation and all its items in one transaction. */
-  async insert(operation: NewOperation): Promise<void> {
+  /**
+   * Writes the operation and all its items in one transaction, and runs `beforeCommit` inside
+   * it: when that fails (the queue is away), nothing was written.
+   */
+  async insert(operation: NewOperation, beforeCommit: () => Promise<void>): Promise<void> {
     const failed = operation.botIds.filter((id) => operation.missing.has(id)).length;
     const total = operation.botIds.length;
     await this.db.transaction(async (manager) => {
@@ -88,6 +92,7 @@ export class BulkOperationsRepository {
           };
         }),
       );
+      await beforeCommit();
     });
   }
 
@@ -125,10 +130,12 @@ export class BulkOperationsRepository {
     return rows.map((row) => row.botId);
   }
 
-  async isItemPending(operationId: string, botId: string): Promise<boolean> {
-    return this.db
+  /** `missing` until the creating transaction commits (or when it never did). */
+  async itemStatus(operationId: string, botId: string): Promise<ItemStatus | 'missing'> {
+    const item = await this.db
       .getRepository(BulkOperationItemEntity)
-      .existsBy({ operationId, botId, status: 'pending' });
+      .findOne({ select: { status: true }, where: { operationId, botId } });
+    return item?.status ?? 'missing';
   }
 
   /** The first job to start moves the operation from `pending` to `running`. */

@@ -66,17 +66,23 @@ export class BulkOperationsService {
 
     const { botIds, missing } = await this.resolve(selection);
     const id = randomUUID();
+    const known = botIds.filter((botId) => !missing.has(botId));
     try {
-      await this.operations.insert({
-        id,
-        kind: input.kind,
-        selection,
-        actorId: input.actorId,
-        idempotencyKey: input.idempotencyKey,
-        requestHash,
-        botIds,
-        missing,
-      });
+      // Jobs go out before the commit: a failed enqueue leaves nothing behind, and a job that
+      // runs before the commit is retried until its item is visible.
+      await this.operations.insert(
+        {
+          id,
+          kind: input.kind,
+          selection,
+          actorId: input.actorId,
+          idempotencyKey: input.idempotencyKey,
+          requestHash,
+          botIds,
+          missing,
+        },
+        () => this.enqueue(id, input.kind, known),
+      );
     } catch (error) {
       // Two requests with the same key raced; the one that lost answers like a replay.
       if (input.idempotencyKey && isUniqueViolation(error)) {
@@ -86,10 +92,6 @@ export class BulkOperationsService {
       throw error;
     }
     const operation = await this.get(id);
-    await this.enqueue(
-      operation,
-      botIds.filter((botId) => !missing.has(botId)),
-    );
     await this.announce(operation);
     return { operation, botIds, replayed: false };
   }
@@ -113,8 +115,8 @@ export class BulkOperationsService {
 
   /**
    * The operation an earlier request with this key created, or null. Its still-pending items
-   * are enqueued again: if that request died between the commit and the enqueue, the retry
-   * is what gets the work going (job ids keep this from doubling anything).
+   * are enqueued again, in case their jobs were lost (a Redis without persistence restarted);
+   * job ids keep this from doubling anything, and a finished item's job does nothing.
    */
   private async replay(
     actorId: string | null,
@@ -124,7 +126,11 @@ export class BulkOperationsService {
     const operation = await this.operations.findByIdempotencyKey(actorId, key);
     if (!operation) return null;
     if (operation.requestHash !== requestHash) throw new IdempotencyKeyReusedError(operation.id);
-    await this.enqueue(operation, await this.operations.pendingBotIds(operation.id));
+    await this.enqueue(
+      operation.id,
+      operation.kind,
+      await this.operations.pendingBotIds(operation.id),
+    );
     const botIds = (await this.operations.items(operation.id)).map((item) => item.botId);
     return { operation, botIds, replayed: true };
   }
@@ -159,13 +165,13 @@ export class BulkOperationsService {
     return { botIds: rows.map((row) => row.id), missing: new Set() };
   }
 
-  private async enqueue(operation: BulkOperationEntity, botIds: string[]): Promise<void> {
+  private async enqueue(operationId: string, kind: BulkKind, botIds: string[]): Promise<void> {
     if (botIds.length === 0) return;
     await this.queue.addBulk(
       botIds.map((botId) => ({
-        name: operation.kind,
-        data: { operationId: operation.id, botId, kind: operation.kind },
-        opts: { ...BULK_JOB_OPTIONS, jobId: bulkJobId(operation.id, botId) },
+        name: kind,
+        data: { operationId, botId, kind },
+        opts: { ...BULK_JOB_OPTIONS, jobId: bulkJobId(operationId, botId) },
       })),
     );
   }
