@@ -90,6 +90,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     forceCloseConnections: true,
     // Discord's ids and tokens live in paths; keep long ones routable.
     routerOptions: { maxParamLength: 500 },
+    // Discord treats `%40me` and `@me` (and `%40original`) alike; discord.js sends either.
+    rewriteUrl: (request) => (request.url ?? '/').replace(/%40/gi, '@'),
   });
   app.addContentTypeParser('multipart/form-data', (_request, payload, done) => {
     payload.resume();

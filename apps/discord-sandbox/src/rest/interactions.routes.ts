@@ -57,7 +57,7 @@ export function registerInteractionRoutes(app: FastifyInstance, ctx: SandboxCont
       ctx.webhooks.message(
         request.params.applicationId,
         request.params.token,
-        decode(request.params.messageId),
+        request.params.messageId,
       ).message,
   );
 
@@ -65,7 +65,7 @@ export function registerInteractionRoutes(app: FastifyInstance, ctx: SandboxCont
     ctx.webhooks.edit(
       request.params.applicationId,
       request.params.token,
-      decode(request.params.messageId),
+      request.params.messageId,
       request.body,
     ),
   );
@@ -74,13 +74,8 @@ export function registerInteractionRoutes(app: FastifyInstance, ctx: SandboxCont
     ctx.webhooks.delete(
       request.params.applicationId,
       request.params.token,
-      decode(request.params.messageId),
+      request.params.messageId,
     );
     return reply.code(204).send();
   });
-}
-
-/** discord.js sends `@original` URL-encoded; accept it either way. */
-function decode(id: string): string {
-  return id === '%40original' ? '@original' : id;
 }
