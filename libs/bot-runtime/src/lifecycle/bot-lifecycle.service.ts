@@ -40,7 +40,7 @@ export class BotLifecycleService {
 
   /**
    * Resolves once the bot's status is one of `statuses` (immediately if it already is), from
-   * `bot.status` events with a periodic database re-check. Rejects with `BotStatusTimeoutError`
+   * `bot.status` events (a status it passed through counts) with a periodic database re-check. Rejects with `BotStatusTimeoutError`
    * after `timeoutMs`, or `BotNotFoundError` if the bot is deleted meanwhile.
    */
   async waitForStatus(
@@ -49,14 +49,33 @@ export class BotLifecycleService {
     timeoutMs: number,
   ): Promise<BotLifecycleState> {
     let wake: () => void = () => undefined;
+    // A status can be passed through quickly (reconnecting → online); the event itself counts.
+    const seen: { event: { status: BotStatus; reason: string | null; at: Date } | null } = {
+      event: null,
+    };
     const unsubscribe = await this.events.subscribe('bot.status', (event) => {
-      if (event.payload.botId === botId && statuses.includes(event.payload.status)) wake();
+      if (event.payload.botId !== botId || !statuses.includes(event.payload.status)) return;
+      seen.event ??= {
+        status: event.payload.status,
+        reason: event.payload.reason,
+        at: new Date(event.at),
+      };
+      wake();
     });
     const deadline = Date.now() + timeoutMs;
     try {
       for (;;) {
         // Subscribed before reading, so a change between the two is never missed.
         const state = await this.getState(botId);
+        const event = seen.event;
+        if (event) {
+          return {
+            ...state,
+            status: event.status,
+            statusReason: event.reason,
+            statusChangedAt: event.at,
+          };
+        }
         if (statuses.includes(state.status)) return state;
         const left = deadline - Date.now();
         if (left <= 0) {
