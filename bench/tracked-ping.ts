@@ -10,17 +10,23 @@
  *
  * Run: npm run bench:commands
  */
-import { ChildProcess, fork } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as Pg } from 'pg';
 import Redis from 'ioredis';
 import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
-import { PlayedInteraction, startSandbox } from '@botdeck/discord-sandbox';
+import { startSandbox } from '@botdeck/discord-sandbox';
 import { migrations } from '../apps/api/src/migrations';
+import {
+  forkBenchProcess,
+  interactionPlayer,
+  type LoadStep,
+  ms,
+  percentile,
+  runAt,
+} from './support/load';
 
 const FIXED_RATE = 200;
 const FIXED_SECONDS = 5;
@@ -32,99 +38,15 @@ const DRAIN_TIMEOUT_MS = 15_000;
 const TOTAL_BUDGET_MS = 150_000;
 const ANSWER_WAIT_MS = 2000;
 
-interface Step {
-  rate: number;
-  sent: number;
-  answered: number;
-  roundTrip: number[];
-  lagMs: number;
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-const ms = (value: number) => `${value.toFixed(2)} ms`;
-const summary = (s: Step) =>
+const summary = (s: LoadStep) =>
   `median ${ms(percentile(s.roundTrip, 50))}, p99 ${ms(percentile(s.roundTrip, 99))} ` +
   `(n=${s.sent}, answered ${s.answered}, generator lag ${s.lagMs.toFixed(0)} ms)`;
-
-function forkBot(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = fork(join(__dirname, script), args, {
-    env,
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} not ready in 60 s`)), 60_000);
-    child.once('message', () => {
-      clearTimeout(timer);
-      resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
 
 async function stopBot(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.send('stop');
   await Promise.race([exited, sleep(5000)]);
   if (child.exitCode === null) child.kill();
-}
-
-function player(baseUrl: string, payload: object): () => Promise<PlayedInteraction> {
-  const body = JSON.stringify({ ...payload, command: 'ping', waitMs: ANSWER_WAIT_MS });
-  const agent = new Agent({ keepAlive: true });
-  return () =>
-    new Promise<PlayedInteraction>((resolve, reject) => {
-      const req = request(
-        `${baseUrl}/_sandbox/interactions`,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-          },
-        },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (text += chunk));
-          res.on('end', () => resolve(JSON.parse(text) as PlayedInteraction));
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-}
-
-async function runAt(play: () => Promise<PlayedInteraction>, rate: number, seconds: number) {
-  const step: Step = { rate, sent: 0, answered: 0, roundTrip: [], lagMs: 0 };
-  const total = Math.round(rate * seconds);
-  const pending: Promise<void>[] = [];
-  const start = performance.now();
-  while (step.sent < total) {
-    const due = Math.min(total, Math.floor(((performance.now() - start) / 1000) * rate) + 1);
-    while (step.sent < due) {
-      step.sent++;
-      pending.push(
-        play().then(
-          (played) => {
-            if (!played.response) return;
-            step.answered++;
-            step.roundTrip.push(played.response.latencyMs);
-          },
-          () => undefined,
-        ),
-      );
-    }
-    await sleep(2);
-  }
-  step.lagMs = Math.max(0, performance.now() - start - seconds * 1000);
-  await Promise.all(pending);
-  return step;
 }
 
 async function main(): Promise<void> {
@@ -153,12 +75,14 @@ async function main(): Promise<void> {
   const user = { id: '300000000000000001', username: 'bench-user' };
   const bare = await control.createBot('bench-bare');
   await control.addBotToGuild(guildId, bare.userId);
-  const bareClient = await forkBot(
+  const bareClient = await forkBenchProcess(
     'sandbox-roundtrip-client.ts',
     [sandbox.apiUrl, bare.token],
     env,
   );
-  const playBare = player(sandbox.baseUrl, {
+  const playBare = interactionPlayer(sandbox.baseUrl, {
+    command: 'ping',
+    waitMs: ANSWER_WAIT_MS,
     applicationId: bare.applicationId,
     guildId,
     channelId,
@@ -170,12 +94,14 @@ async function main(): Promise<void> {
     const created = await control.createBot(name);
     await control.addBotToGuild(guildId, created.userId);
     const botId = randomUUID();
-    const worker = await forkBot(
+    const worker = await forkBenchProcess(
       'tracked-ping-worker.ts',
       [sandbox.apiUrl, created.token, botId, String(globalPerSecond)],
       env,
     );
-    const play = player(sandbox.baseUrl, {
+    const play = interactionPlayer(sandbox.baseUrl, {
+      command: 'ping',
+      waitMs: ANSWER_WAIT_MS,
       applicationId: created.applicationId,
       guildId,
       channelId,
@@ -244,7 +170,7 @@ async function main(): Promise<void> {
     console.log(`    logs: ${stored(await lifted.drain(), lifted)}`);
 
     console.log('Ladder (tracked /ping, discord.js budget lifted):');
-    let best: Step | null = null;
+    let best: LoadStep | null = null;
     for (const rate of LADDER) {
       if (performance.now() - benchStart > TOTAL_BUDGET_MS) {
         console.log(`  stopping the ladder: ${TOTAL_BUDGET_MS / 1000} s budget used`);

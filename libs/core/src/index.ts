@@ -24,3 +24,4 @@ export * from './process/run-process';
 export * from './http/access';
 export * from './http/audited';
 export * from './events/event-bus';
+export * from './http/validators';

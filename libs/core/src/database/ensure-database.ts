@@ -8,38 +8,43 @@ function databaseName(url: string): string {
   return name;
 }
 
-/** Creates the database named in `url` when it does not exist yet. Returns true if it did. */
-export async function ensureDatabase(url: string): Promise<boolean> {
-  const name = databaseName(url);
+/** Runs `work` on a connection to the same server's `postgres` maintenance database. */
+async function withServerClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
   await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount) return false;
-    await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-    return true;
-  } catch (error) {
-    // Another process created it between our check and our CREATE.
-    if ((error as { code?: string }).code === '42P04') return false;
-    throw error;
+    return await work(client);
   } finally {
     await client.end();
   }
 }
 
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Creates the database named in `url` when it does not exist yet. Returns true if it did. */
+export async function ensureDatabase(url: string): Promise<boolean> {
+  const name = databaseName(url);
+  return withServerClient(url, async (client) => {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount) return false;
+    try {
+      await client.query(`CREATE DATABASE ${quoted(name)}`);
+      return true;
+    } catch (error) {
+      // Another process created it between our check and our CREATE.
+      if ((error as { code?: string }).code === '42P04') return false;
+      throw error;
+    }
+  });
+}
+
 export async function dropDatabase(url: string): Promise<void> {
   const name = databaseName(url);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await withServerClient(url, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoted(name)} WITH (FORCE)`),
+  );
 }
 
 /** Applies every pending migration; returns the names of those it ran. */

@@ -1,37 +1,7 @@
-import { CursorQueryDto } from '@botdeck/core';
+import { CursorQueryDto, IsNotBefore } from '@botdeck/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidationArguments,
-  ValidationOptions,
-  registerDecorator,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { AUDIT_OUTCOMES, AuditOutcome } from '../audit-entry.entity';
-
-/** Fails when the decorated date is before the date in `property` (both ISO-8601 strings). */
-function IsNotBefore(property: string, options?: ValidationOptions) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isNotBefore',
-      target: target.constructor,
-      propertyName,
-      constraints: [property],
-      options: { message: `${propertyName} must not be before ${property}`, ...options },
-      validator: {
-        validate(value: unknown, args: ValidationArguments) {
-          const other = (args.object as Record<string, unknown>)[property];
-          if (typeof value !== 'string' || typeof other !== 'string') return true;
-          const [end, start] = [Date.parse(value), Date.parse(other)];
-          return Number.isNaN(end) || Number.isNaN(start) || end >= start;
-        },
-      },
-    });
-}
 
 export class AuditQueryDto extends CursorQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only entries by this user' })

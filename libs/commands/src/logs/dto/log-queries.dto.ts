@@ -1,28 +1,10 @@
-import { CursorQueryDto, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@botdeck/core';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsUUID,
-  Max,
-  Min,
-  registerDecorator,
-  ValidationArguments,
-} from 'class-validator';
+import { CursorQueryDto, IsNotBefore } from '@botdeck/core';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
 import { FAILED_OUTCOMES, type CommandOutcome } from '../command-log.entity';
 
-export class RecentLogsQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
-}
+/** Just the newest entries: a bounded `limit`, no cursor. */
+export class RecentLogsQuery extends PickType(CursorQueryDto, ['limit'] as const) {}
 
 export class FailedLogsQuery extends CursorQueryDto {
   @ApiPropertyOptional({
@@ -32,26 +14,6 @@ export class FailedLogsQuery extends CursorQueryDto {
   @IsOptional()
   @IsIn(FAILED_OUTCOMES)
   status?: CommandOutcome;
-}
-
-/** Fails when the decorated ISO date is before the one in `property`. */
-function IsNotBefore(property: string) {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isNotBefore',
-      target: target.constructor,
-      propertyName,
-      constraints: [property],
-      options: { message: `${propertyName} must not be before ${property}` },
-      validator: {
-        validate(value: unknown, args: ValidationArguments) {
-          const other = (args.object as Record<string, unknown>)[property];
-          if (typeof value !== 'string' || typeof other !== 'string') return true;
-          const [end, start] = [Date.parse(value), Date.parse(other)];
-          return Number.isNaN(end) || Number.isNaN(start) || end >= start;
-        },
-      },
-    });
 }
 
 export class CommandStatsQuery {
