@@ -116,6 +116,24 @@ describe('command log writer', () => {
       ).resolves.toBe(0);
     });
 
+    it('keeps writing after Redis loses the stream and its group', async () => {
+      const redis = worker.get<Redis>(REDIS);
+      // What a Redis restart without persistence leaves behind: no stream, no consumer group.
+      await redis.del(COMMAND_LOG_STREAM);
+      const start = record({ command: 'after-restart' });
+      await worker.get(CommandLogQueue).enqueue(start);
+      await worker.get(CommandLogQueue).enqueue(ended(start, 7));
+      const rows = await until(
+        () =>
+          db.query<{ status: string; duration_ms: number }[]>(
+            'SELECT status, duration_ms FROM command_logs WHERE interaction_id = $1',
+            [start.interactionId],
+          ),
+        (found) => found.length === 1 && found[0]?.status === 'success',
+      );
+      expect(rows).toEqual([{ status: 'success', duration_ms: 7 }]);
+    });
+
     it('marks commands open past COMMAND_TIMEOUT_MS as timed_out, once', async () => {
       const botId = randomUUID();
       const [stale, fresh] = await insertLogs(db, [

@@ -76,6 +76,13 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
         if (entries.length > 0) await this.process(entries);
       } catch (error) {
         this.replayOwn = true;
+        if (String((error as Error).message).startsWith('NOGROUP')) {
+          // Redis lost the stream (restarted without persistence, or flushed): make it anew so
+          // records queued from now on are written, instead of failing every read for ever.
+          this.logger.warn('The command log stream or its group is gone; creating them again');
+          await this.ensureGroup().catch(() => undefined);
+          continue;
+        }
         this.logger.error({ err: error }, 'Command log batch failed; it stays queued');
         await sleep(500);
       }
