@@ -2,7 +2,7 @@ import { UsersService } from '@botdeck/auth';
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, createUser, login } from '../support/auth';
-import { isolatedDatabase } from './isolated-database';
+import { isolatedDatabase } from '../support/isolated-database';
 
 const ADMIN_EMAIL = 'first.admin@botdeck.test';
 const ADMIN_PASSWORD = 'first-admin-test-password';

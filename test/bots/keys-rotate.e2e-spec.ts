@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { COMMANDS } from '../../apps/cli/src/commands';
 import { runCli } from '../../apps/cli/src/run-cli';
-import { isolatedDatabase } from '../auth/isolated-database';
+import { isolatedDatabase } from '../support/isolated-database';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
 

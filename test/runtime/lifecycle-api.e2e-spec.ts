@@ -2,7 +2,7 @@ import { BotLifecycleService, BotStatusTimeoutError } from '@botdeck/bot-runtime
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { isolatedDatabase } from '../auth/isolated-database';
+import { isolatedDatabase } from '../support/isolated-database';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
 

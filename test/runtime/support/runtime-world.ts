@@ -11,7 +11,7 @@ import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { WorkerModule } from '../../../apps/worker/src/worker.module';
-import { isolatedDatabase } from '../../auth/isolated-database';
+import { isolatedDatabase } from '../../support/isolated-database';
 import { startApi, type TestApi } from '../../support/api';
 import { authHeader, loginAs } from '../../support/auth';
 
