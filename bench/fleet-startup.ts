@@ -12,10 +12,8 @@
  *
  * Run: npm run bench:fleet
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
@@ -24,6 +22,7 @@ import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
 import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
 import { startSandbox } from '@botdeck/discord-sandbox';
 import { migrations } from '../apps/api/src/migrations';
+import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
 
 const BOTS = 50;
 const ONLINE_TIMEOUT_MS = 120_000;
@@ -31,30 +30,6 @@ const ONLINE_TIMEOUT_MS = 120_000;
 function rssMiB(pid: number): number {
   const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
   return Number(kib) / 1024;
-}
-
-async function spawnWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/worker/src/main.ts',
-    ],
-    { cwd: join(__dirname, '..'), env, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('Botdeck worker started')) {
-    if (child.exitCode !== null) throw new Error(`worker exited during start-up:\n${output}`);
-    if (Date.now() > deadline) throw new Error('worker not started within 60 s');
-    await sleep(100);
-  }
-  child.stdout.resume();
-  return child;
 }
 
 async function main(): Promise<void> {
@@ -70,13 +45,12 @@ async function main(): Promise<void> {
   const sandbox = await startSandbox();
   const pg = new Pg({ connectionString: databaseUrl });
   await pg.connect();
-  let worker: ChildProcess | undefined;
+  let worker: WorkerProcess | undefined;
   try {
     const guildId = await sandbox.control.createGuild('Bench Guild');
     await sandbox.control.createChannel(guildId, 'general');
     const tokenKeys = `bench-1:${Buffer.alloc(32, 9).toString('base64')}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    const env: Record<string, string> = {
       NODE_ENV: 'development',
       LOG_LEVEL: 'info',
       DATABASE_URL: databaseUrl,
@@ -106,7 +80,7 @@ async function main(): Promise<void> {
 
     worker = await spawnWorker(env);
     await sleep(3_000);
-    const idleRss = rssMiB(worker.pid!);
+    const idleRss = rssMiB(worker.pid);
 
     const started = performance.now();
     await pg.query(`UPDATE bots SET desired_state = 'running'`);
@@ -136,7 +110,7 @@ async function main(): Promise<void> {
     }
     const allOnlineMs = performance.now() - started;
     await sleep(2_000);
-    const busyRss = rssMiB(worker.pid!);
+    const busyRss = rssMiB(worker.pid);
     const { rows: errors } = await pg.query<{ status: string; n: string }>(
       `SELECT status, count(*) AS n FROM bots WHERE status <> 'online' GROUP BY status`,
     );
@@ -146,9 +120,8 @@ async function main(): Promise<void> {
     const standby = await spawnWorker(env);
     const killedAt = new Date();
     const killStarted = performance.now();
-    const killed = new Promise((resolve) => worker!.once('exit', resolve));
     worker.kill('SIGKILL');
-    await killed;
+    await worker.exited;
     worker = standby;
     let back = 0;
     while (back < BOTS && performance.now() - killStarted < ONLINE_TIMEOUT_MS) {
@@ -162,9 +135,8 @@ async function main(): Promise<void> {
     const takeoverMs = performance.now() - killStarted;
 
     const stopStarted = performance.now();
-    const exited = new Promise((resolve) => worker!.once('exit', resolve));
     worker.kill('SIGTERM');
-    await exited;
+    await worker.exited;
     const shutdownMs = performance.now() - stopStarted;
     worker = undefined;
 
@@ -190,7 +162,7 @@ async function main(): Promise<void> {
       `  SIGTERM → all ${BOTS} logged out and the second worker exited in ${shutdownMs.toFixed(0)} ms`,
     );
   } finally {
-    if (worker && worker.exitCode === null) worker.kill('SIGKILL');
+    worker?.kill('SIGKILL');
     await pg.end();
     await sandbox.stop();
     await dropDatabase(databaseUrl);

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { CoreModule } from '@botdeck/core';
 import { WorkerHeartbeatModule, WorkerHeartbeatService, WorkerRegistry } from '@botdeck/monitoring';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { startApi, TestApi } from '../support/api';
+import { spawnWorker } from '../support/worker-process';
 import { getHealth, sleep, waitFor, within, withEnv } from './monitoring-support';
 
 @Module({ imports: [CoreModule, WorkerHeartbeatModule] })
@@ -91,53 +90,25 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
   });
 
   it('runs the real worker: it registers, then deregisters and exits 0 on SIGTERM', async () => {
-    const root = path.resolve(__dirname, '../..');
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/worker/src/main.ts',
-      ],
-      {
-        cwd: root,
-        env: {
-          ...process.env,
-          WORKER_HEARTBEAT_INTERVAL_MS: '500',
-          TS_NODE_PROJECT: 'tsconfig.json',
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) =>
-      child.once('exit', (code) => resolve(code)),
-    );
+    const worker = await spawnWorker({ WORKER_HEARTBEAT_INTERVAL_MS: '500' });
     try {
       const listed = await waitFor(
         'the worker to register',
         async () => {
-          if (child.exitCode !== null) throw new Error(`worker exited early:\n${output}`);
           const { body } = await getHealth(api.url);
-          return body.checks.workers.items.find((w) => w.pid === child.pid);
+          return body.checks.workers.items.find((w) => w.pid === worker.pid);
         },
         { timeoutMs: 45_000, intervalMs: 250 },
       );
 
-      child.kill('SIGTERM');
-      const code = await within(exited, 15_000, 'still running');
+      worker.kill('SIGTERM');
+      const code = await within(worker.exited, 15_000, 'still running');
       expect(code).toBe(0);
       const { body } = await getHealth(api.url);
       expect(body.checks.workers.items.map((w) => w.id)).not.toContain(listed.id);
     } finally {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGKILL');
-        await exited;
-      }
+      worker.kill('SIGKILL');
+      await worker.exited;
     }
   });
 });

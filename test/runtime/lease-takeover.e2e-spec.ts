@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { type RuntimeWorld, startRuntimeWorld, TEST_RUNTIME_ENV } from './support/runtime-world';
-import { spawnWorker, type WorkerProcess } from './support/worker-process';
+import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 const BOTS = 6;
 const TTL_MS = Number(TEST_RUNTIME_ENV.BOT_LEASE_TTL_MS);

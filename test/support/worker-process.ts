@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../..');
 
 /** A real worker process (`apps/worker/src/main.ts` under ts-node), for kill and signal tests. */
 export interface WorkerProcess {
