@@ -1,23 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ConfigError, EnvReader } from '@botdeck/core';
+import { appVersion, ConfigError, EnvReader } from '@botdeck/core';
 import { registerAs } from '@nestjs/config';
-
-/** The version in the nearest package.json above this file (works from src/ and dist/). */
-function packageVersion(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      try {
-        const { version } = JSON.parse(readFileSync(candidate, 'utf8')) as { version?: unknown };
-        if (typeof version === 'string') return version;
-      } catch {
-        // An unreadable package.json is no reason to refuse to start.
-      }
-    }
-    if (dirname(dir) === dir) return 'unknown';
-  }
-}
 
 const COMMAND_NAME = /^[\w-]{1,32}$/;
 
@@ -42,7 +24,7 @@ export const commandsConfig = registerAs('commands', () => {
   const env = new EnvReader();
   return {
     /** Shown by /botinfo. */
-    version: env.optionalString('APP_VERSION') ?? packageVersion(),
+    version: appVersion(env),
     /** Commands still open after this long are marked `timed_out` by the sweeper. */
     timeoutMs: env.int('COMMAND_TIMEOUT_MS', { default: 60_000, min: 1_000 }),
     /** How often the sweeper looks for open commands. */

@@ -1,26 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { ConfigError, EnvReader } from '@botdeck/core';
+import { appVersion, ConfigError, EnvReader } from '@botdeck/core';
 import { registerAs } from '@nestjs/config';
-
-/** The version in the nearest package.json above this file (works from src/ and dist/). */
-function packageVersion(): string {
-  let dir = __dirname;
-  for (;;) {
-    const candidate = join(dir, 'package.json');
-    if (existsSync(candidate)) {
-      try {
-        const { version } = JSON.parse(readFileSync(candidate, 'utf8')) as { version?: unknown };
-        if (typeof version === 'string') return version;
-      } catch {
-        // An unreadable package.json is no reason to refuse to start; report "unknown".
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
-}
 
 export const monitoringConfig = registerAs('monitoring', () => {
   const env = new EnvReader();
@@ -47,7 +26,7 @@ export const monitoringConfig = registerAs('monitoring', () => {
     heartbeatTtlMs,
     /** Each dependency check gives up after this long and reports the dependency down. */
     checkTimeoutMs: env.int('HEALTH_CHECK_TIMEOUT_MS', { default: 1_000, min: 50, max: 1_000 }),
-    version: env.optionalString('APP_VERSION') ?? packageVersion(),
+    version: appVersion(env),
     /**
      * A file the worker rewrites after every successful heartbeat, so a container health check
      * can see the worker is alive and reaching Redis without speaking Redis itself.

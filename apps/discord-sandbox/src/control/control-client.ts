@@ -1,5 +1,6 @@
 import type { ApiCommand, ApiMessage } from '../domain/entities';
 import type { InitialResponse } from '../interactions/interaction-record';
+import type { PlayInteractionInput } from '../interactions/interactions.service';
 
 export interface CreatedBot {
   token: string;
@@ -25,17 +26,8 @@ export interface InteractionState {
   followUps: ApiMessage[];
 }
 
-export interface PlayInteractionRequest {
-  applicationId: string;
-  guildId: string;
-  channelId: string;
-  user: { id: string; username: string };
-  command?: string;
-  options?: Record<string, unknown> | unknown[];
-  customId?: string;
-  messageId?: string;
-  waitMs?: number;
-}
+/** What `POST /_sandbox/interactions` takes: the interaction, and how long to wait for its answer. */
+export type PlayInteractionRequest = PlayInteractionInput & { waitMs?: number };
 
 export class SandboxControlError extends Error {
   constructor(

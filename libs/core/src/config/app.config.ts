@@ -1,8 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { registerAs } from '@nestjs/config';
 import { EnvReader } from './env-reader';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** The version in the nearest package.json above this file (works from src/ and dist/). */
+function packageVersion(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      try {
+        const { version } = JSON.parse(readFileSync(candidate, 'utf8')) as { version?: unknown };
+        if (typeof version === 'string') return version;
+      } catch {
+        // An unreadable package.json is no reason to refuse to start; report "unknown".
+      }
+    }
+    if (dirname(dir) === dir) return 'unknown';
+  }
+}
+
+/** Botdeck's version as reported by health and /botinfo: APP_VERSION, else package.json's. */
+export function appVersion(env = new EnvReader()): string {
+  return env.optionalString('APP_VERSION') ?? packageVersion();
+}
 
 export const appConfig = registerAs('app', () => {
   const env = new EnvReader();
