@@ -22,6 +22,7 @@ import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
 import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
 import { startSandbox } from '@botdeck/discord-sandbox';
 import { migrations } from '../apps/api/src/migrations';
+import { deleteKeysWithPrefix } from '../test/support/redis-keys';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
 
 const BOTS = 50;
@@ -166,14 +167,7 @@ async function main(): Promise<void> {
     await pg.end();
     await sandbox.stop();
     await dropDatabase(databaseUrl);
-    const redis = new Redis(redisUrl);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
+    await deleteKeysWithPrefix(redisUrl, prefix);
   }
 }
 

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { deleteKeysWithPrefix } from '../support/redis-keys';
 import { registerPathAliases } from './register-paths';
 
 export default async function globalTeardown(): Promise<void> {
@@ -11,16 +11,6 @@ export default async function globalTeardown(): Promise<void> {
   }
   const prefix = process.env.REDIS_KEY_PREFIX;
   if (prefix?.startsWith('botdeck-test-')) {
-    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-        if (keys.length) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
+    await deleteKeysWithPrefix(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix);
   }
 }
