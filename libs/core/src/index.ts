@@ -16,6 +16,7 @@ export * from './pagination/api-page.decorator';
 export * from './database/database.module';
 export * from './database/data-source-options';
 export * from './database/ensure-database';
+export * from './database/unit-of-work';
 export * from './redis/redis.module';
 export * from './queue/queue.module';
 export * from './logging/logging.module';
