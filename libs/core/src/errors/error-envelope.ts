@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
-/** The one shape every error response has (see DESIGN.md). */
+/** The one shape every error response has, from every layer and for every status. */
 export class ErrorEnvelope {
   @ApiProperty({ example: 404 })
   statusCode!: number;

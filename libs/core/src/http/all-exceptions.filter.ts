@@ -5,7 +5,7 @@ import { toErrorEnvelope } from '../errors/to-error-envelope';
 import { RouteIndex } from './fastify-adapter';
 import { RequestOutcomeBus } from './request-outcome.bus';
 
-/** The single place where an error becomes an HTTP response (the envelope in DESIGN.md). */
+/** The single place where an error becomes an HTTP response (the envelope `{ statusCode, code, message, details?, requestId }`). */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
@@ -23,7 +23,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const { body, headers, unexpected } = toErrorEnvelope(exception, request.id);
     if (body.code === 'ROUTE_NOT_FOUND') {
       const allowed = this.routes.allowedMethods(request.url);
-      if (allowed.length > 0) {
+      // A path the method does serve (a wildcard such as Swagger UI's static files) that found
+      // nothing is a plain 404; 405 only when the method itself is wrong here.
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
+      if (allowed.length > 0 && !allowed.includes(method)) {
         body.statusCode = 405;
         body.code = 'METHOD_NOT_ALLOWED';
         body.message = `${request.method} is not allowed here; use ${allowed.join(', ')}`;
