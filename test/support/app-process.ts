@@ -1,0 +1,67 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** A real Botdeck process (an app's `main.ts` under ts-node), for kill, signal and log tests. */
+export interface AppProcess {
+  child: ChildProcess;
+  pid: number;
+  /** Everything it printed (stdout and stderr), for assertions and for diagnosing a failure. */
+  output(): string;
+  /** Resolves with the exit code (or the signal's name). */
+  exited: Promise<number | string>;
+  kill(signal: NodeJS.Signals): void;
+}
+
+/**
+ * Spawns `apps/<app>/src/main.ts` with LOG_LEVEL=info and waits until its output matches
+ * `ready` (a start-up log line).
+ */
+export async function spawnApp(
+  app: 'api' | 'worker',
+  env: Record<string, string>,
+  { ready, readyTimeoutMs = 60_000 }: { ready: RegExp; readyTimeoutMs?: number },
+): Promise<AppProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      `apps/${app}/src/main.ts`,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, LOG_LEVEL: 'info', TS_NODE_PROJECT: 'tsconfig.json' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
+  const started = Date.now();
+  while (!ready.test(output)) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${app} exited during start-up:\n${output}`);
+    }
+    if (Date.now() - started > readyTimeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error(`${app} not started within ${readyTimeoutMs} ms:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    child,
+    pid: child.pid!,
+    output: () => output,
+    exited,
+    kill: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+  };
+}
