@@ -9,7 +9,7 @@ export interface AppProcess {
   pid: number;
   /** Everything it printed (stdout and stderr), for assertions and for diagnosing a failure. */
   output(): string;
-  /** Resolves with the exit code (or the signal's name). */
+  /** Resolves with the exit code (or the signal's name) once its output is all read. */
   exited: Promise<number | string>;
   kill(signal: NodeJS.Signals): void;
 }
@@ -42,7 +42,8 @@ export async function spawnApp(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+    // 'close', not 'exit': the last log lines may still be in the pipe when it exits.
+    child.once('close', (code, signal) => resolve(code ?? signal ?? -1)),
   );
   const started = Date.now();
   while (!ready.test(output)) {
