@@ -7,6 +7,7 @@ export * from './errors/app-error';
 export * from './errors/error-envelope';
 export * from './errors/to-error-envelope';
 export * from './http/request-context';
+export * from './http/actor.decorator';
 export * from './http/request-id';
 export * from './http/request-outcome.bus';
 export * from './http/fastify-adapter';

@@ -1,9 +1,11 @@
 import {
+  Actor,
   ApiErrorResponses,
   Audited,
   noteAudit,
   Public,
   requestState,
+  type RequestActor,
   Roles,
   UnauthenticatedError,
 } from '@botdeck/core';
@@ -73,8 +75,7 @@ export class AuthController {
   @Get('me')
   @Roles('viewer')
   @ApiOkResponse({ type: UserDto, description: 'The signed-in user' })
-  async me(@Req() request: FastifyRequest): Promise<UserDto> {
-    const actor = requestState(request).actor;
+  async me(@Actor() actor: RequestActor | undefined): Promise<UserDto> {
     const user = actor ? await this.users.findById(actor.id) : null;
     if (!user) throw new UnauthenticatedError('This account no longer exists', 'USER_NOT_FOUND');
     return UserDto.from(user);
