@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { type RuntimeWorld, startRuntimeWorld, TEST_RUNTIME_ENV } from './support/runtime-world';
-import { eventually } from '../support/eventually';
+import { eventually, until } from '../support/eventually';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 const BOTS = 6;
@@ -85,17 +85,21 @@ describe('Bot runtime: ownership across workers', () => {
     const killedAt = new Date();
     victim.kill('SIGKILL');
     await victim.exited;
-    const deadline = Date.now() + TTL_MS + 5_000;
-    let back = false;
-    while (!back && Date.now() < deadline) {
-      await sleep(200);
-      const holders = await holderPids(victimBots);
-      const states = await rows(victimBots);
-      back =
-        holders.every((pid) => pid === survivor.pid) &&
-        states.every((row) => row.status === 'online' && row.status_changed_at > killedAt);
-    }
-    watching = false;
+    const back = await until(
+      'the killed worker’s bots online on the survivor',
+      async () => {
+        const holders = await holderPids(victimBots);
+        const states = await rows(victimBots);
+        return (
+          holders.every((pid) => pid === survivor.pid) &&
+          states.every((row) => row.status === 'online' && row.status_changed_at > killedAt)
+        );
+      },
+      (done) => done,
+      { timeoutMs: TTL_MS + 5_000, intervalMs: 200 },
+    )
+      .catch(() => false)
+      .finally(() => (watching = false));
     await watcher;
     expect({ back, output: back ? '' : survivor.output().slice(-2_000) }).toEqual({
       back: true,

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import { until } from './eventually';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -45,17 +46,17 @@ export async function spawnApp(
     // 'close', not 'exit': the last log lines may still be in the pipe when it exits.
     child.once('close', (code, signal) => resolve(code ?? signal ?? -1)),
   );
-  const started = Date.now();
-  while (!ready.test(output)) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${app} exited during start-up:\n${output}`);
-    }
-    if (Date.now() - started > readyTimeoutMs) {
-      child.kill('SIGKILL');
-      throw new Error(`${app} not started within ${readyTimeoutMs} ms:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  const outcome = await until(
+    `${app} to start`,
+    () => (gone() ? 'exited' : ready.test(output) ? 'ready' : 'starting'),
+    (state) => state !== 'starting',
+    { timeoutMs: readyTimeoutMs, intervalMs: 100 },
+  ).catch((error: Error) => {
+    child.kill('SIGKILL');
+    throw new Error(`${error.message}:\n${output}`);
+  });
+  if (outcome === 'exited') throw new Error(`${app} exited during start-up:\n${output}`);
   return {
     child,
     pid: child.pid!,
