@@ -4,6 +4,8 @@ export * from './config/app.config';
 export * from './config/database.config';
 export * from './config/redis.config';
 export * from './errors/app-error';
+export * from './errors/error-codes';
+export * from './errors/core.errors';
 export * from './errors/error-envelope';
 export * from './errors/to-error-envelope';
 export * from './http/request-context';
