@@ -11,6 +11,8 @@ const domainLibs = [
   'bot-runtime',
   'commands',
   'bulk-operations',
+  // Not a domain, but it gathers every domain's migrations.
+  'migrations',
 ];
 
 export default tseslint.config(

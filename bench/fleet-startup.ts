@@ -21,7 +21,7 @@ import { Client as Pg } from 'pg';
 import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
 import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
 import { startSandbox } from '@botdeck/discord-sandbox';
-import { migrations } from '../apps/api/src/migrations';
+import { migrations } from '@botdeck/migrations';
 import { deleteKeysWithPrefix } from '../test/support/redis-keys';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
 

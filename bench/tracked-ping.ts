@@ -18,7 +18,7 @@ import { Client as Pg } from 'pg';
 import Redis from 'ioredis';
 import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
 import { startSandbox } from '@botdeck/discord-sandbox';
-import { migrations } from '../apps/api/src/migrations';
+import { migrations } from '@botdeck/migrations';
 import {
   forkBenchProcess,
   interactionPlayer,

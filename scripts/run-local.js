@@ -46,7 +46,7 @@ function prepareEnvFile() {
 
 async function prepareDatabase() {
   const { ensureDatabase, runMigrations, DEFAULT_DATABASE_URL } = require(dist('libs/core/src'));
-  const { migrations } = require(dist('apps/api/src/migrations'));
+  const { migrations } = require(dist('libs/migrations/src'));
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   if (await ensureDatabase(url))
     console.log(`[botdeck] created database ${new URL(url).pathname.slice(1)}`);

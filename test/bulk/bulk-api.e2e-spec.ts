@@ -3,11 +3,11 @@ import { EventBus, type EventEnvelope } from '@botdeck/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
+import { until } from '../support/eventually';
 import { type BulkOperation, createBot, getOperation, unique } from './bulk-support';
 
 /**
@@ -252,14 +252,16 @@ describe('bulk operations: accepting requests', () => {
     const id = res.body.operationId as string;
 
     const db = api.app.get(DataSource);
-    let rows: Array<{ action: string; resource_type: string; after: Record<string, unknown> }> = [];
-    for (let n = 0; n < 50 && rows.length === 0; n += 1) {
-      await sleep(100);
-      rows = await db.query(
-        'SELECT action, resource_type, after FROM audit_entries WHERE resource_id = $1',
-        [id],
-      );
-    }
+    const rows = await until(
+      'the audit entry of the bulk stop',
+      () =>
+        db.query<Array<{ action: string; resource_type: string; after: Record<string, unknown> }>>(
+          'SELECT action, resource_type, after FROM audit_entries WHERE resource_id = $1',
+          [id],
+        ),
+      (found) => found.length > 0,
+      { timeoutMs: 5_000, intervalMs: 100 },
+    );
     expect(rows).toEqual([
       expect.objectContaining({
         action: 'bulk.bots.stop',
@@ -267,9 +269,12 @@ describe('bulk operations: accepting requests', () => {
         after: expect.objectContaining({ operationId: id, kind: 'stop', botIds: bots }),
       }),
     ]);
-    for (let n = 0; n < 50 && !events.some((e) => e.payload.operationId === id); n += 1) {
-      await sleep(50);
-    }
+    await until(
+      'the operation.progress event',
+      () => events.some((e) => e.payload.operationId === id),
+      (seen) => seen,
+      { timeoutMs: 2_500 },
+    );
     unsubscribe();
     expect(events.find((e) => e.payload.operationId === id)?.payload).toEqual({
       operationId: id,

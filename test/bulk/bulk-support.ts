@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import type { TestApi } from '../support/api';
 import { authHeader } from '../support/auth';
+import { eventually } from '../support/eventually';
 
 /** A token shaped like Discord's that no sandbox or Discord knows. */
 export const UNKNOWN_TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0.GxYzAb.fake-token-for-bulk-tests';
@@ -54,19 +54,22 @@ export async function getOperation(api: TestApi, token: string, id: string) {
   return res.body as BulkOperation;
 }
 
-/** Polls the operation until it completes (or the time runs out, returning the last state). */
-export async function waitForCompletion(
+/** Polls the operation until it completes; on timeout, fails showing its last state. */
+export function waitForCompletion(
   api: TestApi,
   token: string,
   id: string,
   timeoutMs = 60_000,
 ): Promise<BulkOperation> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const operation = await getOperation(api, token, id);
-    if (operation.status === 'completed' || Date.now() > deadline) return operation;
-    await sleep(200);
-  }
+  return eventually(
+    `bulk operation ${id} to complete`,
+    async () => {
+      const operation = await getOperation(api, token, id);
+      if (operation.status !== 'completed') throw new Error(JSON.stringify(operation));
+      return operation;
+    },
+    { timeoutMs, intervalMs: 200 },
+  );
 }
 
 /** The real worker module, in this process (no bots run in it unless the runtime is wired). */

@@ -15,6 +15,7 @@ import { Client } from 'pg';
 import IORedis from 'ioredis';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { until } from '../support/eventually';
 import { startCommandsWorker } from './support/commands-world';
 import { insertLogs, snowflake } from './support/log-rows';
 
@@ -48,14 +49,8 @@ const ended = (start: CommandLogRecord, durationMs: number): CommandLogRecord =>
   finishedAt: new Date().toISOString(),
 });
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+/** The writer's waits: 20 s unless a test says otherwise. */
+const WAIT = { timeoutMs: 20_000 };
 
 describe('command log writer', () => {
   describe('idempotent upsert and the sweeper', () => {
@@ -98,20 +93,22 @@ describe('command log writer', () => {
       await queue.enqueue(bad);
       await queue.enqueue(ended(good, 7));
       const rows = await until(
+        'the good record written',
         () =>
           db.query<{ interaction_id: string; status: string }[]>(
             `SELECT interaction_id, status FROM command_logs WHERE interaction_id = ANY($1)`,
             [[good.interactionId, bad.interactionId]],
           ),
         (found) => found.some((row) => row.status === 'success'),
-        10_000,
+        { timeoutMs: 10_000 },
       );
       expect(rows).toEqual([{ interaction_id: good.interactionId, status: 'success' }]);
       await expect(
         until(
+          'the stream trimmed',
           () => worker.get<Redis>(REDIS).xlen(COMMAND_LOG_STREAM),
           (n) => n === 0,
-          5_000,
+          { timeoutMs: 5_000 },
         ),
       ).resolves.toBe(0);
     });
@@ -124,12 +121,14 @@ describe('command log writer', () => {
       await worker.get(CommandLogQueue).enqueue(start);
       await worker.get(CommandLogQueue).enqueue(ended(start, 7));
       const rows = await until(
+        'the record written after the stream was lost',
         () =>
           db.query<{ status: string; duration_ms: number }[]>(
             'SELECT status, duration_ms FROM command_logs WHERE interaction_id = $1',
             [start.interactionId],
           ),
         (found) => found.length === 1 && found[0]?.status === 'success',
+        WAIT,
       );
       expect(rows).toEqual([{ status: 'success', duration_ms: 7 }]);
     });
@@ -155,9 +154,10 @@ describe('command log writer', () => {
         { interaction_id: fresh, status: 'started', error_code: null },
       ]);
       const events = await until(
-        () => Promise.resolve(logged.filter((e) => e.payload.interactionId === stale)),
+        'the timed_out event',
+        () => logged.filter((e) => e.payload.interactionId === stale),
         (found) => found.length > 0,
-        5_000,
+        { timeoutMs: 5_000 },
       );
       expect(events.map((e) => e.payload.status)).toEqual(['timed_out']);
     });
@@ -211,7 +211,7 @@ describe('command log writer', () => {
 
       child = spawnWriter(env);
       const exited = new Promise((resolve) => child!.once('exit', resolve));
-      expect(await until(pendingCount, (n) => n >= 50)).toBe(50);
+      expect(await until('a batch read, unacked', pendingCount, (n) => n >= 50, WAIT)).toBe(50);
       child.kill('SIGKILL');
       await exited;
       await locker.query('ROLLBACK');
@@ -219,6 +219,7 @@ describe('command log writer', () => {
       survivor = await startCommandsWorker(env);
       const ids = starts.map((s) => s.interactionId);
       const rows = await until(
+        'every log written by the survivor',
         async () =>
           survivor!
             .get(DataSource)
@@ -228,6 +229,7 @@ describe('command log writer', () => {
               [ids],
             ),
         (found) => found.length === ids.length,
+        WAIT,
       );
       expect(rows).toHaveLength(120);
       const byId = new Map(rows.map((row) => [row.interaction_id, row]));
@@ -242,7 +244,7 @@ describe('command log writer', () => {
         .query(`SELECT count(*)::int AS n FROM command_logs WHERE interaction_id = ANY($1)`, [ids]);
       expect(all).toEqual([{ n: 120 }]);
       // Everything acknowledged and trimmed: nothing left to replay.
-      expect(await until(pendingCount, (n) => n === 0)).toBe(0);
+      expect(await until('everything acknowledged', pendingCount, (n) => n === 0, WAIT)).toBe(0);
       expect(await redis.xlen(COMMAND_LOG_STREAM)).toBe(0);
     });
   });

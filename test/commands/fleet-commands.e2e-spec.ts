@@ -1,6 +1,7 @@
 import type { CommandLogDto } from '@botdeck/commands';
 import request from 'supertest';
 import { authHeader } from '../support/auth';
+import { until } from '../support/eventually';
 import { RuntimeWorld, startRuntimeWorld } from '../runtime/support/runtime-world';
 
 jest.setTimeout(60_000);
@@ -35,18 +36,20 @@ describe('scenario: a Botdeck-managed bot serves /ping and the command shows up 
     expect(played.delivered).toBe(true);
     expect(played.response?.content).toMatch(/^Pong! Gateway: /);
 
-    let log: CommandLogDto | undefined;
-    const deadline = Date.now() + 10_000;
-    while (!log && Date.now() < deadline) {
-      const res = await request(world.api.url)
-        .get('/api/v1/logs/recent?limit=10')
-        .set(authHeader(world.operator))
-        .expect(200);
-      log = (res.body as CommandLogDto[]).find(
-        (entry) => entry.interactionId === played.interactionId && entry.status !== 'started',
-      );
-      if (!log) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const log = await until(
+      'the final log of the played /ping',
+      async () => {
+        const res = await request(world.api.url)
+          .get('/api/v1/logs/recent?limit=10')
+          .set(authHeader(world.operator))
+          .expect(200);
+        return (res.body as CommandLogDto[]).find(
+          (entry) => entry.interactionId === played.interactionId && entry.status !== 'started',
+        );
+      },
+      (found) => found !== undefined,
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
     expect(log).toMatchObject({
       botId: bot.id,
       command: 'ping',

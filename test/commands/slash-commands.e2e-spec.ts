@@ -5,6 +5,7 @@ import { MessageFlags } from 'discord.js';
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
+import { until } from '../support/eventually';
 import { SandboxBot, startCommandsWorker, startSandboxBot } from './support/commands-world';
 import { TestCommands } from './support/test-commands';
 
@@ -40,28 +41,30 @@ describe('slash commands served by a managed bot, tracked and logged', () => {
 
   /** Polls /logs/recent until the interaction's log has a final outcome. */
   async function finalLog(interactionId: string, timeoutMs = 10_000): Promise<CommandLogDto> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await request(api.url)
-        .get('/api/v1/logs/recent?limit=100')
-        .set(authHeader(token))
-        .expect(200);
-      const log = (res.body as CommandLogDto[]).find((l) => l.interactionId === interactionId);
-      if (log && log.status !== 'started') return log;
-      if (Date.now() > deadline) throw new Error(`No final log for ${interactionId}`);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+    const log = await until(
+      `a final log for ${interactionId}`,
+      async () => {
+        const res = await request(api.url)
+          .get('/api/v1/logs/recent?limit=100')
+          .set(authHeader(token))
+          .expect(200);
+        return (res.body as CommandLogDto[]).find((l) => l.interactionId === interactionId);
+      },
+      (found) => found !== undefined && found.status !== 'started',
+      { timeoutMs, intervalMs: POLL_MS },
+    );
+    return log!;
   }
 
   /** Polls the original message until its content matches `pattern`; returns the content. */
-  async function originalContent(interactionId: string, pattern: RegExp): Promise<string> {
-    const deadline = Date.now() + 5_000;
-    for (;;) {
-      const state = await sandboxBot.sandbox.control.interaction(interactionId);
-      const content = state.original?.content ?? '';
-      if (pattern.test(content) || Date.now() > deadline) return content;
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    }
+  function originalContent(interactionId: string, pattern: RegExp): Promise<string> {
+    return until(
+      `the original message to match ${pattern}`,
+      async () =>
+        (await sandboxBot.sandbox.control.interaction(interactionId)).original?.content ?? '',
+      (content) => pattern.test(content),
+      { timeoutMs: 5_000, intervalMs: POLL_MS },
+    );
   }
 
   it('registers the commands with the bot’s own application', async () => {

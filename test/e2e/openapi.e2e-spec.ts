@@ -32,6 +32,19 @@ describe('OpenAPI document', () => {
     expect(res.text).toContain('swagger-ui');
   });
 
+  it('answers an unknown path under /docs/ with 404, not 405', async () => {
+    for (const method of ['get', 'head'] as const) {
+      const res = await request(api.url)[method]('/docs/no-such-file.js').expect(404);
+      expect(res.headers.allow).toBeUndefined();
+      if (method === 'get') {
+        expect(res.body).toMatchObject({ statusCode: 404, code: 'ROUTE_NOT_FOUND' });
+      }
+    }
+    // A wrong method there is still a 405 naming the right one.
+    const wrong = await request(api.url).delete('/docs/no-such-file.js').expect(405);
+    expect(wrong.headers.allow).toBe('GET');
+  });
+
   it('documents the bearer scheme and the error envelope on every operation', () => {
     expect(spec.components.securitySchemes.bearer).toMatchObject({
       type: 'http',

@@ -4,7 +4,9 @@ import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { startApi, TestApi } from '../support/api';
 import { spawnWorker } from '../support/worker-process';
-import { getHealth, sleep, waitFor, within, withEnv } from './monitoring-support';
+import { withEnv } from '../support/env';
+import { eventually, sleep } from '../support/eventually';
+import { getHealth, within } from './monitoring-support';
 
 @Module({ imports: [CoreModule, WorkerHeartbeatModule] })
 class HeartbeatOnlyModule {}
@@ -92,11 +94,13 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
   it('runs the real worker: it registers, then deregisters and exits 0 on SIGTERM', async () => {
     const worker = await spawnWorker({ WORKER_HEARTBEAT_INTERVAL_MS: '500' });
     try {
-      const listed = await waitFor(
+      const listed = await eventually(
         'the worker to register',
         async () => {
           const { body } = await getHealth(api.url);
-          return body.checks.workers.items.find((w) => w.pid === worker.pid);
+          const item = body.checks.workers.items.find((w) => w.pid === worker.pid);
+          if (!item) throw new Error(`pid ${worker.pid} not listed yet`);
+          return item;
         },
         { timeoutMs: 45_000, intervalMs: 250 },
       );

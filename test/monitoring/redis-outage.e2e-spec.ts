@@ -2,7 +2,8 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { startApi, TestApi } from '../support/api';
-import { getHealth, waitFor, within } from './monitoring-support';
+import { eventually } from '../support/eventually';
+import { getHealth, within } from './monitoring-support';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -27,16 +28,12 @@ async function startRedis(port: number): Promise<ChildProcess> {
     retryStrategy: () => null,
   });
   try {
-    await waitFor(
+    await eventually(
       `redis-server on port ${port}`,
       async () => {
         if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
-        try {
-          if (probe.status !== 'ready') await probe.connect();
-          return (await probe.ping()) === 'PONG' ? true : undefined;
-        } catch {
-          return undefined;
-        }
+        if (probe.status !== 'ready') await probe.connect();
+        expect(await probe.ping()).toBe('PONG');
       },
       { timeoutMs: 10_000, intervalMs: 50 },
     );
@@ -77,11 +74,12 @@ describe('monitoring: Redis outage', () => {
 
     const killedAt = Date.now();
     await stop(redis, 'SIGKILL');
-    const down = await waitFor(
+    const down = await eventually(
       'health to report 503',
       async () => {
         const health = await getHealth(url);
-        return health.status === 503 ? health : undefined;
+        expect(health.status).toBe(503);
+        return health;
       },
       { timeoutMs: 5_000, intervalMs: 50 },
     );
@@ -98,11 +96,12 @@ describe('monitoring: Redis outage', () => {
     process.stdout.write(`Redis outage reported as 503 after ${elapsed} ms\n`);
 
     redis = await startRedis(port);
-    const up = await waitFor(
+    const up = await eventually(
       'health to report 200 again',
       async () => {
         const health = await getHealth(url);
-        return health.status === 200 ? health : undefined;
+        expect(health.status).toBe(200);
+        return health;
       },
       { timeoutMs: 15_000, intervalMs: 100 },
     );

@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { authHeader } from '../support/auth';
+import { until } from '../support/eventually';
 import { type RuntimeWorld, startRuntimeWorld } from './support/runtime-world';
 
 /** One worker in this process runs real discord.js clients against the sandbox. */
@@ -28,13 +29,13 @@ describe('Bot runtime: one worker', () => {
   });
 
   /** The status is written before the lease goes, so the release may trail it a little. */
-  async function leaseReleased(botId: string): Promise<boolean> {
-    for (let i = 0; i < 20; i++) {
-      if ((await redis.get(leaseKey(botId))) === null) return true;
-      await sleep(50);
-    }
-    return false;
-  }
+  const leaseHolderOnceReleased = (botId: string) =>
+    until(
+      `the lease of ${botId} released`,
+      () => redis.get(leaseKey(botId)),
+      (holder) => holder === null,
+      { timeoutMs: 1_000 },
+    );
 
   it('validates, starts, brings the bot online on its own client, and stops it', async () => {
     const { id, sandbox } = await world.createBot();
@@ -62,7 +63,7 @@ describe('Bot runtime: one worker', () => {
     const stopped = await world.waitForStatus(id, ['stopped']);
     expect(stopped.statusReason).toBe('stop requested');
     expect((await world.connectedSessions()).get(sandbox.userId)).toBeUndefined();
-    expect(await leaseReleased(id)).toBe(true);
+    expect(await leaseHolderOnceReleased(id)).toBeNull();
 
     // Every change was announced in order; the holder is named while the bot runs.
     await sleep(100);
@@ -166,11 +167,9 @@ describe('Bot runtime: one worker', () => {
     const [first] = await sessionsOf();
 
     await world.lifecycle('restart', id);
-    let all = await sessionsOf();
-    for (let i = 0; i < 100 && all.length < 2; i++) {
-      await sleep(100);
-      all = await sessionsOf();
-    }
+    const all = await until('a second session', sessionsOf, (sessions) => sessions.length >= 2, {
+      intervalMs: 100,
+    });
     await world.waitForStatus(id, ['online'], 10_000);
     expect(all.length).toBeGreaterThanOrEqual(2);
     expect(all).toContain(first);
@@ -195,7 +194,7 @@ describe('Bot runtime: one worker', () => {
       .set(authHeader(world.operator))
       .send({ intents: ['Guilds', 'GuildMessages'], version: current.body.version })
       .expect(200);
-    for (let i = 0; i < 100 && (await identifies()) < 2; i++) await sleep(100);
+    await until('a second IDENTIFY', identifies, (count) => count >= 2, { intervalMs: 100 });
     expect(await identifies()).toBe(2);
     await world.waitForStatus(id, ['online']);
     expect((await world.connectedSessions()).get(sandbox.userId)).toBe(1);
@@ -212,7 +211,7 @@ describe('Bot runtime: one worker', () => {
       .set(authHeader(world.operator))
       .expect(204);
     expect((await world.connectedSessions()).get(sandbox.userId)).toBeUndefined();
-    expect(await leaseReleased(id)).toBe(true);
+    expect(await leaseHolderOnceReleased(id)).toBeNull();
     await request(world.api.url)
       .get(`/api/v1/bots/${id}`)
       .set(authHeader(world.operator))

@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { type RuntimeWorld, startRuntimeWorld, TEST_RUNTIME_ENV } from './support/runtime-world';
+import { eventually, until } from '../support/eventually';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 
 const BOTS = 6;
@@ -61,6 +62,13 @@ describe('Bot runtime: ownership across workers', () => {
     const survivor = workers.find((worker) => worker !== victim)!;
     const victimBots = ids.filter((_, index) => pids[index] === victim.pid);
     expect(victimBots.length).toBeGreaterThan(0);
+    // Each worker logs, at info level, every bot it brought online (the line follows the row).
+    await eventually('an info line per bot online', () => {
+      for (const [index, id] of ids.entries()) {
+        const holder = workers.find((worker) => worker.pid === pids[index])!;
+        expect(holder.output()).toMatch(new RegExp(`\\(${id}\\) is online`));
+      }
+    });
 
     // Watch the sandbox throughout: no bot may ever have two live gateway sessions.
     let watching = true;
@@ -77,17 +85,21 @@ describe('Bot runtime: ownership across workers', () => {
     const killedAt = new Date();
     victim.kill('SIGKILL');
     await victim.exited;
-    const deadline = Date.now() + TTL_MS + 5_000;
-    let back = false;
-    while (!back && Date.now() < deadline) {
-      await sleep(200);
-      const holders = await holderPids(victimBots);
-      const states = await rows(victimBots);
-      back =
-        holders.every((pid) => pid === survivor.pid) &&
-        states.every((row) => row.status === 'online' && row.status_changed_at > killedAt);
-    }
-    watching = false;
+    const back = await until(
+      'the killed worker’s bots online on the survivor',
+      async () => {
+        const holders = await holderPids(victimBots);
+        const states = await rows(victimBots);
+        return (
+          holders.every((pid) => pid === survivor.pid) &&
+          states.every((row) => row.status === 'online' && row.status_changed_at > killedAt)
+        );
+      },
+      (done) => done,
+      { timeoutMs: TTL_MS + 5_000, intervalMs: 200 },
+    )
+      .catch(() => false)
+      .finally(() => (watching = false));
     await watcher;
     expect({ back, output: back ? '' : survivor.output().slice(-2_000) }).toEqual({
       back: true,
@@ -107,6 +119,9 @@ describe('Bot runtime: ownership across workers', () => {
       });
     }
     expect(await holderPids(ids)).toEqual(ids.map(() => null));
+    for (const id of ids) {
+      expect(survivor.output()).toMatch(new RegExp(`\\(${id}\\) is stopped`));
+    }
     expect((await world.connectedSessions()).size).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { isolatedDatabase } from '../support/isolated-database';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
+import { until } from '../support/eventually';
 
 const TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0.GxYzAb.fake-token-for-lifecycle-tests';
 
@@ -55,19 +56,18 @@ describe('Bot lifecycle endpoints', () => {
 
     // The audit writer batches; poll until both actions have landed.
     const db = api.app.get(DataSource);
-    let actions: string[] = [];
-    for (
-      let i = 0;
-      i < 50 && !(actions.includes('bot.start') && actions.includes('bot.stop'));
-      i++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const rows: Array<{ action: string }> = await db.query(
-        `SELECT action FROM audit_entries WHERE resource_id = $1 AND outcome = 'success'`,
-        [bot.id],
-      );
-      actions = rows.map((row) => row.action);
-    }
+    const actions = await until(
+      'both audit entries',
+      async () => {
+        const rows: Array<{ action: string }> = await db.query(
+          `SELECT action FROM audit_entries WHERE resource_id = $1 AND outcome = 'success'`,
+          [bot.id],
+        );
+        return rows.map((row) => row.action);
+      },
+      (found) => found.includes('bot.start') && found.includes('bot.stop'),
+      { timeoutMs: 5_000, intervalMs: 100 },
+    );
     expect(actions).toEqual(expect.arrayContaining(['bot.start', 'bot.stop']));
   });
 

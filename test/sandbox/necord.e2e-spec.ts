@@ -9,7 +9,7 @@ import {
   SlashCommandContext,
   StringOption,
 } from 'necord';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { until } from '../support/eventually';
 import { PLAYER, startWorld, World } from './support/world';
 
 class GreetOptions {
@@ -55,12 +55,13 @@ describe('sandbox: a necord app', () => {
 
   it('registers its guild commands at start-up and serves a slash command end to end', async () => {
     // necord registers once the client is ready, which is after init() resolves: wait for it.
-    let guildCommands: { name: string }[] = [];
-    for (let i = 0; i < 40 && guildCommands.length === 0; i++) {
-      guildCommands =
-        (await world.sandbox.control.commands(world.bot.applicationId)).guilds[world.guildId] ?? [];
-      if (guildCommands.length === 0) await sleep(50);
-    }
+    const guildCommands = await until(
+      'the guild commands registered',
+      async () =>
+        (await world.sandbox.control.commands(world.bot.applicationId)).guilds[world.guildId] ?? [],
+      (commands) => commands.length > 0,
+      { timeoutMs: 2_000 },
+    );
     expect(guildCommands.map((c) => c.name)).toEqual(['greet']);
 
     const played = await world.sandbox.control.playInteraction({

@@ -9,8 +9,7 @@ export default async function globalSetup(): Promise<void> {
   /* eslint-disable @typescript-eslint/no-require-imports -- loaded after the aliases exist */
   const { ensureDatabase, runMigrations } =
     require('@botdeck/core') as typeof import('@botdeck/core');
-  const { migrations } =
-    require('../../apps/api/src/migrations') as typeof import('../../apps/api/src/migrations');
+  const { migrations } = require('@botdeck/migrations') as typeof import('@botdeck/migrations');
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;

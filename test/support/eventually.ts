@@ -31,3 +31,30 @@ export async function eventually<T>(
     await sleep(intervalMs);
   }
 }
+
+/**
+ * Reads until `accept` holds for the value and returns that value, for the assertions that
+ * follow; after `timeoutMs` it fails showing the last value read. `eventually` for a state
+ * that is a value to wait for rather than an assertion to pass.
+ */
+export function until<T>(
+  what: string,
+  read: () => T | Promise<T>,
+  accept: (value: T) => boolean,
+  options: EventuallyOptions = {},
+): Promise<T> {
+  return eventually(
+    what,
+    async () => {
+      const value = await read();
+      if (!accept(value)) throw new Error(`last read ${preview(value)}`);
+      return value;
+    },
+    options,
+  );
+}
+
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 1_000 ? `${text.slice(0, 1_000)}…` : text;
+}

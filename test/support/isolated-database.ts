@@ -1,6 +1,6 @@
 import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
 import { randomBytes } from 'node:crypto';
-import { migrations } from '../../apps/api/src/migrations';
+import { migrations } from '@botdeck/migrations';
 
 /**
  * A database of its own, migrated, for tests that need to know every user in it (the run's

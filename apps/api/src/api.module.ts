@@ -5,9 +5,9 @@ import { BotLifecycleModule } from '@botdeck/bot-runtime';
 import { BulkOperationsModule } from '@botdeck/bulk-operations';
 import { CommandLogsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
+import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
-import { migrations } from './migrations';
 
 @Module({
   imports: [

@@ -1,6 +1,7 @@
 import { appConfig, exitIfShutdownHangs, runProcess } from '@botdeck/core';
 import { Logger } from '@nestjs/common';
 import { createApiApp } from './bootstrap';
+import { describeListeners } from './listen-addresses';
 import { SWAGGER_PATH } from './swagger';
 
 runProcess('api', async () => {
@@ -8,8 +9,8 @@ runProcess('api', async () => {
   const app = await createApiApp();
   exitIfShutdownHangs(config.shutdownTimeoutMs);
   await app.listen(config.port, config.host);
-  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
   const logger = new Logger('Api');
-  logger.log(`Botdeck API listening on ${url}/api/v1`);
-  logger.log(`Swagger UI: ${url}/${SWAGGER_PATH}`);
+  const { listening, browse } = describeListeners(app.getHttpAdapter().getInstance().addresses());
+  for (const line of listening) logger.log(`Botdeck API listening on ${line}`);
+  logger.log(`API: ${browse}/api/v1 · Swagger UI: ${browse}/${SWAGGER_PATH}`);
 });

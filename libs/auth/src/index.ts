@@ -1,6 +1,7 @@
 import { CreateUsers1732500000000 } from './migrations/1732500000000-CreateUsers';
 
 export * from './auth.module';
+export * from './auth.errors';
 export {
   authConfig,
   readAuthConfig,

@@ -1,21 +1,31 @@
-import { AppError, ConflictError, NotFoundError } from '@botdeck/core';
+import { AppError, ConflictError, errorCodes, NotFoundError } from '@botdeck/core';
+
+/** Codes bot configuration answers with. */
+export const BOT_CONFIG_ERRORS = errorCodes(
+  'BOT_NOT_FOUND',
+  'BOT_NAME_TAKEN',
+  'BOT_VERSION_CONFLICT',
+  'BOT_TOKEN_INVALID',
+  'BOT_TOKEN_MISMATCH',
+  'DISCORD_UNAVAILABLE',
+);
 
 export class BotNotFoundError extends NotFoundError {
   constructor(id: string) {
-    super('BOT_NOT_FOUND', `Bot ${id} not found`);
+    super(BOT_CONFIG_ERRORS.BOT_NOT_FOUND, `Bot ${id} not found`);
   }
 }
 
 export class BotNameTakenError extends ConflictError {
   constructor(name: string) {
-    super('BOT_NAME_TAKEN', `A bot named "${name}" already exists`);
+    super(BOT_CONFIG_ERRORS.BOT_NAME_TAKEN, `A bot named "${name}" already exists`);
   }
 }
 
 export class BotVersionConflictError extends ConflictError {
   constructor(current: number, given: number) {
     super(
-      'BOT_VERSION_CONFLICT',
+      BOT_CONFIG_ERRORS.BOT_VERSION_CONFLICT,
       `The bot changed since you read it (version ${given}, now ${current}); reload and retry`,
       { currentVersion: current },
     );
@@ -24,14 +34,14 @@ export class BotVersionConflictError extends ConflictError {
 
 export class BotTokenInvalidError extends AppError {
   constructor(reason = 'Discord refused the token') {
-    super('BOT_TOKEN_INVALID', 422, reason);
+    super(BOT_CONFIG_ERRORS.BOT_TOKEN_INVALID, 422, reason);
   }
 }
 
 export class BotTokenMismatchError extends ConflictError {
   constructor() {
     super(
-      'BOT_TOKEN_MISMATCH',
+      BOT_CONFIG_ERRORS.BOT_TOKEN_MISMATCH,
       'The new token belongs to another Discord application; create a new bot for it instead',
     );
   }
@@ -39,6 +49,6 @@ export class BotTokenMismatchError extends ConflictError {
 
 export class DiscordUnavailableError extends AppError {
   constructor(reason: string) {
-    super('DISCORD_UNAVAILABLE', 502, `Discord could not be reached: ${reason}`);
+    super(BOT_CONFIG_ERRORS.DISCORD_UNAVAILABLE, 502, `Discord could not be reached: ${reason}`);
   }
 }

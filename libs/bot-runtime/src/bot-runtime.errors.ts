@@ -1,5 +1,8 @@
-import { AppError } from '@botdeck/core';
+import { AppError, errorCodes } from '@botdeck/core';
 import type { BotStatus } from '@botdeck/bot-config';
+
+/** Codes the bot runtime raises. */
+export const BOT_RUNTIME_ERRORS = errorCodes('BOT_STATUS_TIMEOUT');
 
 /** A bot did not reach the awaited status in time; `details` carries where it stood. */
 export class BotStatusTimeoutError extends AppError {
@@ -10,7 +13,7 @@ export class BotStatusTimeoutError extends AppError {
     reason: string | null,
   ) {
     super(
-      'BOT_STATUS_TIMEOUT',
+      BOT_RUNTIME_ERRORS.BOT_STATUS_TIMEOUT,
       504,
       `Bot ${botId} did not reach ${awaited.join(' or ')} in time (it is ${current})`,
       { status: current, reason },

@@ -1,7 +1,7 @@
 export * from './plugins/bot-plugin';
 export { BotPluginModule } from './plugins/bot-plugin.module';
 export { botRuntimeConfig, type BotRuntimeConfig } from './bot-runtime.config';
-export { BotStatusTimeoutError } from './bot-runtime.errors';
+export { BOT_RUNTIME_ERRORS, BotStatusTimeoutError } from './bot-runtime.errors';
 export { BotRuntimeModule } from './bot-runtime.module';
 export { BotLifecycleModule } from './lifecycle/bot-lifecycle.module';
 export { BotLifecycleService } from './lifecycle/bot-lifecycle.service';

@@ -1,6 +1,7 @@
 import { CreateCommandLogs1732500005000 } from './migrations/1732500005000-CreateCommandLogs';
 
 export * from './commands.config';
+export * from './commands.errors';
 export * from './commands-worker.module';
 export * from './logs/command-logs.module';
 export { CommandLogsService } from './logs/command-logs.service';

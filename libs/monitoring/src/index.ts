@@ -1,5 +1,6 @@
 export * from './monitoring.module';
 export * from './monitoring.config';
+export * from './monitoring.errors';
 export * from './health/health.dto';
 export { HealthService } from './health/health.service';
 export { WorkerHeartbeatModule } from './workers/worker-heartbeat.module';

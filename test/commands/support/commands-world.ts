@@ -6,25 +6,9 @@ import type { Provider } from '@nestjs/common';
 import { Test, TestingModule } from '@nestjs/testing';
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import { randomUUID } from 'node:crypto';
+import { withEnv } from '../../support/env';
 
 export const PLAYER = { id: '200000000000000001', username: 'player-one' };
-
-/** Runs `create` with extra environment variables, restored afterwards. */
-export async function withEnv<T>(
-  env: Record<string, string>,
-  create: () => Promise<T>,
-): Promise<T> {
-  const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, env);
-  try {
-    return await create();
-  } finally {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  }
-}
 
 /** The worker's command machinery (no bot runtime), with extra test providers. */
 export async function startCommandsWorker(

@@ -14,6 +14,7 @@ import { WorkerModule } from '../../../apps/worker/src/worker.module';
 import { isolatedDatabase } from '../../support/isolated-database';
 import { startApi, type TestApi } from '../../support/api';
 import { authHeader, loginAs } from '../../support/auth';
+import { setEnv } from '../../support/env';
 
 /** Short timings so takeovers and retries happen within a test's patience. */
 export const TEST_RUNTIME_ENV: Record<string, string> = {
@@ -143,16 +144,4 @@ export async function startRuntimeWorld(
     },
   };
   return world;
-}
-
-/** Sets variables and returns a function that puts the previous values back. */
-function setEnv(values: Record<string, string>): () => void {
-  const previous = Object.fromEntries(Object.keys(values).map((key) => [key, process.env[key]]));
-  Object.assign(process.env, values);
-  return () => {
-    for (const [key, value] of Object.entries(previous)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  };
 }

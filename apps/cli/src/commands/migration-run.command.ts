@@ -1,5 +1,5 @@
 import { databaseConfig, ensureDatabase, runMigrations } from '@botdeck/core';
-import { migrations } from '../../../api/src/migrations';
+import { migrations } from '@botdeck/migrations';
 import type { CliCommand } from '../cli-command';
 
 export const migrationRunCommand: CliCommand = {

@@ -1,4 +1,12 @@
-import type { GatewayConnection } from './gateway-connection';
+/**
+ * What a session needs of the connection it is attached to (SessionConnection is one); declared
+ * here so the session and the connection do not import each other.
+ */
+export interface SessionConnection {
+  session: GatewaySession | null;
+  sendRaw(data: string): void;
+  close(code: number): void;
+}
 
 /** Dispatches kept for RESUME; a client further behind than this must identify afresh. */
 const REPLAY_BUFFER = 2000;
@@ -9,7 +17,7 @@ const REPLAY_BUFFER = 2000;
  */
 export class GatewaySession {
   seq = 0;
-  connection: GatewayConnection | null = null;
+  connection: SessionConnection | null = null;
   private readonly buffer: { s: number; frame: string }[] = [];
   private expiry: NodeJS.Timeout | null = null;
 
@@ -42,13 +50,13 @@ export class GatewaySession {
     return this.buffer.filter((entry) => entry.s > seq).map((entry) => entry.frame);
   }
 
-  attach(connection: GatewayConnection): void {
+  attach(connection: SessionConnection): void {
     this.cancelExpiry();
     this.connection = connection;
   }
 
   /** Leaves the session resumable for `windowMs`, then lets `onExpire` forget it. */
-  detach(connection: GatewayConnection, windowMs: number, onExpire: () => void): void {
+  detach(connection: SessionConnection, windowMs: number, onExpire: () => void): void {
     if (this.connection !== connection) return;
     this.connection = null;
     this.cancelExpiry();

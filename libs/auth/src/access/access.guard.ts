@@ -12,6 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { AccessTokensService } from '../sessions/access-tokens.service';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
+import { AUTH_ERRORS } from '../auth.errors';
 
 export function bearerToken(header: string | string[] | undefined): string | undefined {
   if (typeof header !== 'string') return undefined;
@@ -51,7 +52,7 @@ export class AccessGuard implements CanActivate {
     if (!access) {
       throw new ForbiddenError(
         'This route declares no access rule, so it is closed',
-        'ROUTE_ACCESS_UNDECLARED',
+        AUTH_ERRORS.ROUTE_ACCESS_UNDECLARED,
       );
     }
     if (access.public) return true;
@@ -60,7 +61,7 @@ export class AccessGuard implements CanActivate {
     if (!token) {
       throw new UnauthenticatedError(
         'Send an access token: Authorization: Bearer <token>',
-        'TOKEN_MISSING',
+        AUTH_ERRORS.TOKEN_MISSING,
       );
     }
     const claims = await this.accessTokens.verify(token);
@@ -68,17 +69,22 @@ export class AccessGuard implements CanActivate {
       this.users.findById(claims.sub),
       this.sessions.isLive(claims.sid),
     ]);
-    if (!user) throw new UnauthenticatedError('This account no longer exists', 'USER_NOT_FOUND');
-    if (user.disabled) throw new UnauthenticatedError('This account is disabled', 'USER_DISABLED');
+    if (!user)
+      throw new UnauthenticatedError('This account no longer exists', AUTH_ERRORS.USER_NOT_FOUND);
+    if (user.disabled)
+      throw new UnauthenticatedError('This account is disabled', AUTH_ERRORS.USER_DISABLED);
     if (!live) {
-      throw new UnauthenticatedError('This session has been signed out', 'SESSION_REVOKED');
+      throw new UnauthenticatedError(
+        'This session has been signed out',
+        AUTH_ERRORS.SESSION_REVOKED,
+      );
     }
 
     state.actor = { id: user.id, email: user.email, role: user.role };
     if (!roleAtLeast(user.role, access.minimumRole)) {
       throw new ForbiddenError(
         `This needs the ${access.minimumRole} role or above; you are ${user.role}`,
-        'ROLE_TOO_LOW',
+        AUTH_ERRORS.ROLE_TOO_LOW,
       );
     }
     return true;

@@ -2,6 +2,7 @@ import { UnauthenticatedError } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { JsonWebTokenError, JwtService, NotBeforeError, TokenExpiredError } from '@nestjs/jwt';
+import { AUTH_ERRORS } from '../auth.errors';
 
 export const JWT_ISSUER = 'botdeck';
 export const JWT_AUDIENCE = 'botdeck-api';
@@ -30,10 +31,10 @@ export class AccessTokensService {
       payload = await this.jwt.verifyAsync<Partial<AccessClaims>>(token);
     } catch (error) {
       if (error instanceof TokenExpiredError) {
-        throw new UnauthenticatedError('The access token has expired', 'TOKEN_EXPIRED');
+        throw new UnauthenticatedError('The access token has expired', AUTH_ERRORS.TOKEN_EXPIRED);
       }
       if (error instanceof JsonWebTokenError || error instanceof NotBeforeError) {
-        throw new UnauthenticatedError('The access token is not valid', 'TOKEN_INVALID');
+        throw new UnauthenticatedError('The access token is not valid', AUTH_ERRORS.TOKEN_INVALID);
       }
       throw error;
     }
@@ -42,7 +43,7 @@ export class AccessTokensService {
       !isUUID(payload.sub) ||
       typeof payload.sid !== 'string'
     ) {
-      throw new UnauthenticatedError('The access token is not valid', 'TOKEN_INVALID');
+      throw new UnauthenticatedError('The access token is not valid', AUTH_ERRORS.TOKEN_INVALID);
     }
     return {
       sub: payload.sub,

@@ -1,9 +1,11 @@
 import {
+  Actor,
   ApiErrorResponses,
   Audited,
   noteAudit,
   Public,
   requestState,
+  type RequestActor,
   Roles,
   UnauthenticatedError,
 } from '@botdeck/core';
@@ -17,6 +19,7 @@ import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { TokenPairDto } from './dto/token-pair.dto';
 import { LoginThrottleGuard } from './login-throttle.guard';
+import { AUTH_ERRORS } from '../auth.errors';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -73,10 +76,10 @@ export class AuthController {
   @Get('me')
   @Roles('viewer')
   @ApiOkResponse({ type: UserDto, description: 'The signed-in user' })
-  async me(@Req() request: FastifyRequest): Promise<UserDto> {
-    const actor = requestState(request).actor;
+  async me(@Actor() actor: RequestActor | undefined): Promise<UserDto> {
     const user = actor ? await this.users.findById(actor.id) : null;
-    if (!user) throw new UnauthenticatedError('This account no longer exists', 'USER_NOT_FOUND');
+    if (!user)
+      throw new UnauthenticatedError('This account no longer exists', AUTH_ERRORS.USER_NOT_FOUND);
     return UserDto.from(user);
   }
 

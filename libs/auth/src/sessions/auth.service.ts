@@ -8,6 +8,7 @@ import { UsersService } from '../users/users.service';
 import { AccessTokensService } from './access-tokens.service';
 import type { TokenPairDto } from './dto/token-pair.dto';
 import { IssuedRefreshToken, SessionsService } from './sessions.service';
+import { AUTH_ERRORS } from '../auth.errors';
 
 /** Sign-in, refresh and sign-out: the flows behind /auth. */
 @Injectable()
@@ -25,9 +26,10 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, password)
       : await verifyAgainstDecoy(password);
     if (!user || !valid) {
-      throw new UnauthenticatedError('Email or password is wrong', 'INVALID_CREDENTIALS');
+      throw new UnauthenticatedError('Email or password is wrong', AUTH_ERRORS.INVALID_CREDENTIALS);
     }
-    if (user.disabled) throw new UnauthenticatedError('This account is disabled', 'USER_DISABLED');
+    if (user.disabled)
+      throw new UnauthenticatedError('This account is disabled', AUTH_ERRORS.USER_DISABLED);
     return this.pair(user, await this.sessions.start(user.id));
   }
 

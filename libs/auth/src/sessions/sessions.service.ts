@@ -12,6 +12,7 @@ import {
   hashRefreshToken,
   refreshExpiry,
 } from './refresh-tokens';
+import { AUTH_ERRORS } from '../auth.errors';
 
 export interface IssuedRefreshToken {
   id: string;
@@ -78,14 +79,20 @@ export class SessionsService {
       case 'reused':
         throw new UnauthenticatedError(
           'This refresh token was already used; every session from that login is now revoked',
-          'REFRESH_TOKEN_REUSED',
+          AUTH_ERRORS.REFRESH_TOKEN_REUSED,
         );
       case 'expired':
-        throw new UnauthenticatedError('The refresh token has expired', 'REFRESH_TOKEN_EXPIRED');
+        throw new UnauthenticatedError(
+          'The refresh token has expired',
+          AUTH_ERRORS.REFRESH_TOKEN_EXPIRED,
+        );
       case 'disabled':
-        throw new UnauthenticatedError('This account is disabled', 'USER_DISABLED');
+        throw new UnauthenticatedError('This account is disabled', AUTH_ERRORS.USER_DISABLED);
       case 'invalid':
-        throw new UnauthenticatedError('The refresh token is not valid', 'REFRESH_TOKEN_INVALID');
+        throw new UnauthenticatedError(
+          'The refresh token is not valid',
+          AUTH_ERRORS.REFRESH_TOKEN_INVALID,
+        );
     }
   }
 

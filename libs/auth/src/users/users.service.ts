@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
+import { AUTH_ERRORS } from '../auth.errors';
 
 export interface NewUser {
   email: string;
@@ -18,19 +19,19 @@ export function normalizeEmail(email: string): string {
 
 export class EmailTakenError extends ConflictError {
   constructor(email: string) {
-    super('EMAIL_TAKEN', `A user with email ${email} already exists`);
+    super(AUTH_ERRORS.EMAIL_TAKEN, `A user with email ${email} already exists`);
   }
 }
 
 export class UserNotFoundError extends NotFoundError {
   constructor(id: string) {
-    super('USER_NOT_FOUND', `User ${id} not found`);
+    super(AUTH_ERRORS.USER_NOT_FOUND, `User ${id} not found`);
   }
 }
 
 export class LastAdminError extends ConflictError {
   constructor() {
-    super('LAST_ADMIN', 'This would leave Botdeck without an active admin');
+    super(AUTH_ERRORS.LAST_ADMIN, 'This would leave Botdeck without an active admin');
   }
 }
 

@@ -18,6 +18,8 @@ export class BotStatusReporter {
     try {
       const name = await this.store.recordStatus(botId, status, reason);
       if (name === null) return; // Deleted meanwhile: nothing to show anyone.
+      // One line per transition, so an operator reading a worker's log sees its fleet move.
+      this.logger.log({ botId, name, status, reason }, `Bot ${name} (${botId}) is ${status}`);
       await this.events.publish('bot.status', {
         botId,
         name,

@@ -1,14 +1,18 @@
 import type { BotStatus } from '@botdeck/bot-config';
+import { BOT_RUNTIME_ERRORS } from '@botdeck/bot-runtime';
 import { AppError } from '@botdeck/core';
 import { Inject, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bulkOperationsConfig, type BulkOperationsConfig } from '../bulk-operations.config';
+import { BULK_ITEM_ERRORS } from '../bulk-operations.errors';
 import type { BulkKind } from '../operations/bulk-operation.entity';
 import type { ItemResult } from '../operations/bulk-operations.repository';
 import { BULK_LIFECYCLE, type BulkLifecycle, type LifecycleSnapshot } from './bulk-lifecycle.port';
 
 /** A status seen again before the runtime acted on the request is re-read this often. */
 const STALE_RECHECK_MS = 200;
+
+const upper = (kind: BulkKind) => kind.toUpperCase() as Uppercase<BulkKind>;
 
 const GOAL: Record<BulkKind, BotStatus> = { start: 'online', stop: 'stopped', restart: 'online' };
 
@@ -42,13 +46,15 @@ export class BulkItemRunner {
       if (reached.status === GOAL[kind] || stoppedEnough) return { status: 'succeeded' };
       return {
         status: 'failed',
-        errorCode: `BOT_${kind.toUpperCase()}_FAILED`,
+        errorCode: BULK_ITEM_ERRORS[`BOT_${upper(kind)}_FAILED`],
         errorMessage: reached.statusReason ?? `The bot ended in ${reached.status}`,
       };
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const errorCode =
-        error.code === 'BOT_STATUS_TIMEOUT' ? `BOT_${kind.toUpperCase()}_TIMEOUT` : error.code;
+        error.code === BOT_RUNTIME_ERRORS.BOT_STATUS_TIMEOUT
+          ? BULK_ITEM_ERRORS[`BOT_${upper(kind)}_TIMEOUT`]
+          : error.code;
       return { status: 'failed', errorCode, errorMessage: error.message };
     }
   }
@@ -87,7 +93,7 @@ export class BulkItemRunner {
       if (changed || !mustChange) return state;
       if (Date.now() >= deadline) {
         throw new AppError(
-          'BOT_STATUS_TIMEOUT',
+          BOT_RUNTIME_ERRORS.BOT_STATUS_TIMEOUT,
           504,
           `Bot ${botId} did not reach ${goal} in time (it is ${state.status})`,
         );

@@ -7,6 +7,7 @@ import {
   BulkOperationsRepository,
   type ItemResult,
 } from '../operations/bulk-operations.repository';
+import { BULK_ITEM_ERRORS } from '../bulk-operations.errors';
 import { BulkItemRunner } from './bulk-item.runner';
 import { BULK_LIFECYCLE_QUEUE, type BulkLifecycleJob } from './bulk-lifecycle.job';
 
@@ -55,7 +56,7 @@ export class BulkLifecycleProcessor extends WorkerHost implements OnApplicationB
     try {
       await this.finish(job.data, {
         status: 'failed',
-        errorCode: 'BULK_ITEM_FAILED',
+        errorCode: BULK_ITEM_ERRORS.BULK_ITEM_FAILED,
         errorMessage: error.message,
       });
     } catch (cause) {

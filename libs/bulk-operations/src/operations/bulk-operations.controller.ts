@@ -1,9 +1,10 @@
 import {
+  Actor,
   ApiErrorResponses,
   ApiPage,
   Audited,
   noteAudit,
-  requestState,
+  type RequestActor,
   Roles,
   UuidPipe,
   ValidationFailedError,
@@ -55,9 +56,10 @@ export class BulkOperationsController {
   start(
     @Body() body: BulkBotsDto,
     @Headers('idempotency-key') key: string | undefined,
+    @Actor() actor: RequestActor | undefined,
     @Req() request: FastifyRequest,
   ): Promise<BulkOperationAcceptedDto> {
-    return this.create('start', body, key, request);
+    return this.create('start', { body, key, actor }, request);
   }
 
   @Post('bots/stop')
@@ -71,9 +73,10 @@ export class BulkOperationsController {
   stop(
     @Body() body: BulkBotsDto,
     @Headers('idempotency-key') key: string | undefined,
+    @Actor() actor: RequestActor | undefined,
     @Req() request: FastifyRequest,
   ): Promise<BulkOperationAcceptedDto> {
-    return this.create('stop', body, key, request);
+    return this.create('stop', { body, key, actor }, request);
   }
 
   @Post('bots/restart')
@@ -87,9 +90,10 @@ export class BulkOperationsController {
   restart(
     @Body() body: BulkBotsDto,
     @Headers('idempotency-key') key: string | undefined,
+    @Actor() actor: RequestActor | undefined,
     @Req() request: FastifyRequest,
   ): Promise<BulkOperationAcceptedDto> {
-    return this.create('restart', body, key, request);
+    return this.create('restart', { body, key, actor }, request);
   }
 
   @Get('operations')
@@ -117,15 +121,14 @@ export class BulkOperationsController {
 
   private async create(
     kind: BulkKind,
-    body: BulkBotsDto,
-    rawKey: string | undefined,
+    input: { body: BulkBotsDto; key: string | undefined; actor: RequestActor | undefined },
     request: FastifyRequest,
   ): Promise<BulkOperationAcceptedDto> {
     const { operation, botIds, replayed } = await this.operations.create({
       kind,
-      body,
-      actorId: requestState(request).actor?.id ?? null,
-      idempotencyKey: parseIdempotencyKey(rawKey),
+      body: input.body,
+      actorId: input.actor?.id ?? null,
+      idempotencyKey: parseIdempotencyKey(input.key),
     });
     // One entry per request; the bots it touches are listed in the change set.
     noteAudit(request, {

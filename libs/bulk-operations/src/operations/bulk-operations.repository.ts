@@ -1,3 +1,4 @@
+import { BOT_CONFIG_ERRORS } from '@botdeck/bot-config';
 import { type Page, paginate } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -86,7 +87,7 @@ export class BulkOperationsRepository {
             botId,
             position,
             status: missing ? ('failed' as const) : ('pending' as const),
-            errorCode: missing ? 'BOT_NOT_FOUND' : null,
+            errorCode: missing ? BOT_CONFIG_ERRORS.BOT_NOT_FOUND : null,
             errorMessage: missing ? `Bot ${botId} not found` : null,
             finishedAt: missing ? now : null,
           };

@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import { commandsConfig, type CommandsConfig } from '../commands.config';
 import { CommandLogDto } from '../logs/dto/command-log.dto';
 import type { CommandLogEntity } from '../logs/command-log.entity';
+import { COMMAND_ERRORS } from '../commands.errors';
 
 interface SweptRow {
   interaction_id: string;
@@ -61,12 +62,12 @@ export class CommandSweeper implements OnApplicationBootstrap, OnApplicationShut
   async sweep(): Promise<number> {
     const [rows] = await this.dataSource.query<[SweptRow[], number]>(
       `UPDATE command_logs
-          SET status = 'timed_out', error_code = 'COMMAND_TIMED_OUT', finished_at = now(),
+          SET status = 'timed_out', error_code = $2, finished_at = now(),
               duration_ms = (extract(epoch FROM now() - created_at) * 1000)::integer
         WHERE status = 'started' AND created_at < now() - make_interval(secs => $1::float8 / 1000)
         RETURNING interaction_id, bot_id, guild_id, channel_id, user_id, command, options,
                   error_code, duration_ms, deferred, created_at, finished_at`,
-      [this.config.timeoutMs],
+      [this.config.timeoutMs, COMMAND_ERRORS.COMMAND_TIMED_OUT],
     );
     for (const row of rows) {
       const entity: CommandLogEntity = {

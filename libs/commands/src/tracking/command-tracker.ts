@@ -14,12 +14,13 @@ import { armAutoDefer } from './auto-defer';
 import { CommandLogQueue } from './command-log-queue';
 import type { CommandLogRecord } from './command-log-record';
 import { cooldownMessage, Cooldowns } from './cooldowns';
+import { COMMAND_ERRORS } from '../commands.errors';
 
 /** A stable code for what a handler threw. */
 export function errorCodeOf(error: unknown): string {
   if (error instanceof AppError) return error.code;
   if (error instanceof DiscordAPIError) return `DISCORD_${error.code}`;
-  return 'COMMAND_FAILED';
+  return COMMAND_ERRORS.COMMAND_FAILED;
 }
 
 /** Options by name, subcommands nested, as stored in the log. */
@@ -89,7 +90,7 @@ export class CommandTracker {
 
     if (!command) {
       await this.tellUser(interaction, 'This command is not available any more.');
-      return finish('error', 'UNKNOWN_COMMAND');
+      return finish('error', COMMAND_ERRORS.UNKNOWN_COMMAND);
     }
     if (command.cooldownMs > 0) {
       const waitMs = await this.cooldowns
@@ -101,7 +102,7 @@ export class CommandTracker {
         });
       if (waitMs > 0) {
         await this.tellUser(interaction, cooldownMessage(waitMs));
-        return finish('rate_limited', 'COMMAND_RATE_LIMITED');
+        return finish('rate_limited', COMMAND_ERRORS.COMMAND_RATE_LIMITED);
       }
     }
 

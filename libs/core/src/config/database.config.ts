@@ -3,13 +3,18 @@ import { EnvReader } from './env-reader';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/botdeck';
 
+/** DATABASE_URL, validated; also the source of the default Redis key prefix. */
+export function databaseUrl(env: EnvReader): string {
+  return env.url('DATABASE_URL', {
+    default: DEFAULT_DATABASE_URL,
+    protocols: ['postgres', 'postgresql'],
+  });
+}
+
 export const databaseConfig = registerAs('database', () => {
   const env = new EnvReader();
   return {
-    url: env.url('DATABASE_URL', {
-      default: DEFAULT_DATABASE_URL,
-      protocols: ['postgres', 'postgresql'],
-    }),
+    url: databaseUrl(env),
     runMigrations: env.bool('DATABASE_RUN_MIGRATIONS', { default: true }),
     poolSize: env.int('DATABASE_POOL_SIZE', { default: 10, min: 1, max: 200 }),
   };

@@ -1,5 +1,16 @@
 import { registerAs } from '@nestjs/config';
+import { databaseUrl } from './database.config';
 import { EnvReader } from './env-reader';
+
+/**
+ * The default key prefix, `botdeck:<database name>:`: two instances on one Redis that keep
+ * their data in different databases (two checkouts, a dev and a demo run) then never share
+ * BullMQ queues, leases or events; two on one database are one deployment and share them.
+ */
+export function defaultRedisKeyPrefix(databaseUrlValue: string): string {
+  const name = decodeURIComponent(new URL(databaseUrlValue).pathname.slice(1)) || 'postgres';
+  return `botdeck:${name}:`;
+}
 
 export const redisConfig = registerAs('redis', () => {
   const env = new EnvReader();
@@ -9,7 +20,7 @@ export const redisConfig = registerAs('redis', () => {
       protocols: ['redis', 'rediss'],
     }),
     /** Prepended to every key Botdeck writes, so several deployments (or test runs) share one Redis. */
-    keyPrefix: env.string('REDIS_KEY_PREFIX', { default: 'botdeck:' }),
+    keyPrefix: env.string('REDIS_KEY_PREFIX', { default: defaultRedisKeyPrefix(databaseUrl(env)) }),
   };
 });
 

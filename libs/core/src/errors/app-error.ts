@@ -1,3 +1,5 @@
+import { CORE_ERRORS } from './core.errors';
+
 /**
  * The base of every error Botdeck raises on purpose. Each carries a stable upper-snake `code`
  * that clients can rely on, the HTTP status it maps to, and optional structured `details`.
@@ -22,7 +24,7 @@ export interface FieldError {
 
 export class ValidationFailedError extends AppError {
   constructor(details: FieldError[], message = 'Request validation failed') {
-    super('VALIDATION_FAILED', 400, message, details);
+    super(CORE_ERRORS.VALIDATION_FAILED, 400, message, details);
   }
 }
 
@@ -33,13 +35,13 @@ export class BadRequestError extends AppError {
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Authentication required', code = 'UNAUTHENTICATED') {
+  constructor(message = 'Authentication required', code: string = CORE_ERRORS.UNAUTHENTICATED) {
     super(code, 401, message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this', code = 'FORBIDDEN') {
+  constructor(message = 'You are not allowed to do this', code: string = CORE_ERRORS.FORBIDDEN) {
     super(code, 403, message);
   }
 }
@@ -61,7 +63,7 @@ export class RateLimitedError extends AppError {
     readonly retryAfterSeconds: number,
     message = 'Too many requests; try again later',
   ) {
-    super('RATE_LIMITED', 429, message, { retryAfterSeconds });
+    super(CORE_ERRORS.RATE_LIMITED, 429, message, { retryAfterSeconds });
   }
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CORE_ERRORS } from './core.errors';
 
-/** The one shape every error response has (see DESIGN.md). */
+/** The one shape every error response has, from every layer and for every status. */
 export class ErrorEnvelope {
   @ApiProperty({ example: 404 })
   statusCode!: number;
@@ -23,17 +24,17 @@ export class ErrorEnvelope {
 
 /** Generic codes for statuses raised by the framework rather than by Botdeck's own errors. */
 export const HTTP_STATUS_CODES: Record<number, string> = {
-  400: 'BAD_REQUEST',
-  401: 'UNAUTHENTICATED',
-  403: 'FORBIDDEN',
-  404: 'NOT_FOUND',
-  405: 'METHOD_NOT_ALLOWED',
-  406: 'NOT_ACCEPTABLE',
-  409: 'CONFLICT',
-  413: 'PAYLOAD_TOO_LARGE',
-  415: 'UNSUPPORTED_MEDIA_TYPE',
-  422: 'UNPROCESSABLE_ENTITY',
-  429: 'RATE_LIMITED',
-  500: 'INTERNAL_ERROR',
-  503: 'SERVICE_UNAVAILABLE',
+  400: CORE_ERRORS.BAD_REQUEST,
+  401: CORE_ERRORS.UNAUTHENTICATED,
+  403: CORE_ERRORS.FORBIDDEN,
+  404: CORE_ERRORS.NOT_FOUND,
+  405: CORE_ERRORS.METHOD_NOT_ALLOWED,
+  406: CORE_ERRORS.NOT_ACCEPTABLE,
+  409: CORE_ERRORS.CONFLICT,
+  413: CORE_ERRORS.PAYLOAD_TOO_LARGE,
+  415: CORE_ERRORS.UNSUPPORTED_MEDIA_TYPE,
+  422: CORE_ERRORS.UNPROCESSABLE_ENTITY,
+  429: CORE_ERRORS.RATE_LIMITED,
+  500: CORE_ERRORS.INTERNAL_ERROR,
+  503: CORE_ERRORS.SERVICE_UNAVAILABLE,
 };

@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
 import { AppError, RateLimitedError } from './app-error';
 import { ErrorEnvelope, HTTP_STATUS_CODES } from './error-envelope';
+import { CORE_ERRORS } from './core.errors';
 
 export interface ErrorResponse {
   body: ErrorEnvelope;
@@ -20,20 +21,23 @@ interface FrameworkError {
 
 const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
-    code: 'MALFORMED_JSON',
+    code: CORE_ERRORS.MALFORMED_JSON,
     message: 'Request body is not valid JSON',
   },
   FST_ERR_CTP_EMPTY_JSON_BODY: {
-    code: 'MALFORMED_JSON',
+    code: CORE_ERRORS.MALFORMED_JSON,
     message: 'Request body is empty but Content-Type is application/json',
   },
-  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', message: 'Request body is too large' },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: CORE_ERRORS.PAYLOAD_TOO_LARGE,
+    message: 'Request body is too large',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
-    code: 'UNSUPPORTED_MEDIA_TYPE',
+    code: CORE_ERRORS.UNSUPPORTED_MEDIA_TYPE,
     message: 'Unsupported Content-Type; send application/json',
   },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
-    code: 'BAD_REQUEST',
+    code: CORE_ERRORS.BAD_REQUEST,
     message: 'Content-Length does not match the body',
   },
 };
@@ -42,11 +46,11 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
 const PG_CODES: Record<string, { status: number; code: string; message: string }> = {
   '23505': {
     status: 409,
-    code: 'CONFLICT',
+    code: CORE_ERRORS.CONFLICT,
     message: 'A resource with the same unique value exists',
   },
-  '22P02': { status: 400, code: 'BAD_REQUEST', message: 'A value has an invalid format' },
-  '22001': { status: 400, code: 'BAD_REQUEST', message: 'A value is too long' },
+  '22P02': { status: 400, code: CORE_ERRORS.BAD_REQUEST, message: 'A value has an invalid format' },
+  '22001': { status: 400, code: CORE_ERRORS.BAD_REQUEST, message: 'A value is too long' },
 };
 
 function isFrameworkError(value: unknown): value is FrameworkError {
@@ -73,20 +77,22 @@ function envelope(
 function fromHttpException(exception: HttpException, requestId: string): ErrorResponse {
   const status = exception.getStatus();
   const headers: Record<string, string> = {};
-  let code = HTTP_STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'BAD_REQUEST');
+  let code =
+    HTTP_STATUS_CODES[status] ??
+    (status >= 500 ? CORE_ERRORS.INTERNAL_ERROR : CORE_ERRORS.BAD_REQUEST);
   let message = exception.message;
   if (exception instanceof ThrottlerException) {
     message = 'Too many requests; try again later';
   } else if (status === 400 && /JSON/.test(message)) {
     // Nest rewraps Fastify's body-parser errors as plain HttpExceptions, keeping only the text.
-    code = 'MALFORMED_JSON';
+    code = CORE_ERRORS.MALFORMED_JSON;
     message = 'Request body is not valid JSON';
   } else if (status === 413) {
     message = 'Request body is too large';
   } else if (status === 415) {
     message = 'Unsupported Content-Type; send application/json';
   } else if (status === 404 && /^Cannot [A-Z]+ /.test(message)) {
-    code = 'ROUTE_NOT_FOUND';
+    code = CORE_ERRORS.ROUTE_NOT_FOUND;
     message = message.replace(/^Cannot ([A-Z]+) (.*)$/, 'No route for $1 $2');
   }
   if (status >= 500) message = 'Internal server error';
@@ -134,7 +140,7 @@ export function toErrorEnvelope(exception: unknown, requestId: string): ErrorRes
       return {
         body: envelope(
           status,
-          known?.code ?? HTTP_STATUS_CODES[status] ?? 'BAD_REQUEST',
+          known?.code ?? HTTP_STATUS_CODES[status] ?? CORE_ERRORS.BAD_REQUEST,
           known?.message ?? 'The request could not be processed',
           requestId,
         ),
@@ -144,7 +150,7 @@ export function toErrorEnvelope(exception: unknown, requestId: string): ErrorRes
     }
   }
   return {
-    body: envelope(500, 'INTERNAL_ERROR', 'Internal server error', requestId),
+    body: envelope(500, CORE_ERRORS.INTERNAL_ERROR, 'Internal server error', requestId),
     headers: {},
     unexpected: true,
   };

@@ -1,11 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { CORE_ERRORS } from '../errors/core.errors';
 import { toErrorEnvelope } from '../errors/to-error-envelope';
 import { RouteIndex } from './fastify-adapter';
 import { RequestOutcomeBus } from './request-outcome.bus';
 
-/** The single place where an error becomes an HTTP response (the envelope in DESIGN.md). */
+/** The single place where an error becomes an HTTP response (the envelope `{ statusCode, code, message, details?, requestId }`). */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
@@ -21,11 +22,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const { body, headers, unexpected } = toErrorEnvelope(exception, request.id);
-    if (body.code === 'ROUTE_NOT_FOUND') {
+    if (body.code === CORE_ERRORS.ROUTE_NOT_FOUND) {
       const allowed = this.routes.allowedMethods(request.url);
-      if (allowed.length > 0) {
+      // A path the method does serve (a wildcard such as Swagger UI's static files) that found
+      // nothing is a plain 404; 405 only when the method itself is wrong here.
+      const method = request.method === 'HEAD' ? 'GET' : request.method;
+      if (allowed.length > 0 && !allowed.includes(method)) {
         body.statusCode = 405;
-        body.code = 'METHOD_NOT_ALLOWED';
+        body.code = CORE_ERRORS.METHOD_NOT_ALLOWED;
         body.message = `${request.method} is not allowed here; use ${allowed.join(', ')}`;
         headers.Allow = allowed.join(', ');
       }

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { requestState } from './request-context';
+import { type AuditNote, requestState } from './request-context';
 
 export const AUDIT_METADATA = 'botdeck:audited';
 
@@ -19,13 +19,6 @@ export interface AuditSpec {
  */
 export const Audited = (action: string, resource: string, options: { idParam?: string } = {}) =>
   SetMetadata<string, AuditSpec>(AUDIT_METADATA, { action, resource, ...options });
-
-/** What a handler knows about the change it made, for the audit trail to record. */
-export interface AuditNote {
-  resourceId?: string;
-  before?: unknown;
-  after?: unknown;
-}
 
 /** Called by a controller to give the audit trail the resource id and before/after state. */
 export function noteAudit(request: FastifyRequest, note: AuditNote): void {

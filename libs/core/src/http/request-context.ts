@@ -1,11 +1,17 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuditNote } from './audited';
 
 /** Who is making a request, once authentication has established it. */
 export interface RequestActor {
   id: string;
   email: string;
   role: string;
+}
+
+/** What a handler knows about the change it made, for the audit trail to record. */
+export interface AuditNote {
+  resourceId?: string;
+  before?: unknown;
+  after?: unknown;
 }
 
 /** What a request carries through Botdeck's pipeline besides what Fastify gives it. */

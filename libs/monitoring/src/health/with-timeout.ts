@@ -1,4 +1,5 @@
 import { ServiceUnavailableError } from '@botdeck/core';
+import { MONITORING_ERRORS } from '../monitoring.errors';
 
 /**
  * Settles with `work`, or rejects once `ms` have passed. The work itself is not cancelled (a
@@ -10,7 +11,12 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
       () =>
-        reject(new ServiceUnavailableError('TIMEOUT', `${what} did not answer within ${ms} ms`)),
+        reject(
+          new ServiceUnavailableError(
+            MONITORING_ERRORS.DEPENDENCY_TIMEOUT,
+            `${what} did not answer within ${ms} ms`,
+          ),
+        ),
       ms,
     );
   });

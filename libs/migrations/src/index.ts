@@ -6,8 +6,9 @@ import { commandsMigrations } from '@botdeck/commands';
 import type { MigrationList } from '@botdeck/core';
 
 /**
- * Every schema migration, in order. Each domain lib exports its own; the API (and the CLI)
- * apply them all. TypeORM orders them by the timestamp in their names.
+ * Every schema migration, in order. Each domain lib exports its own; the API, the CLI, the
+ * local start script and the tests apply them all from here, so no app reaches into another
+ * app's files for them. TypeORM orders them by the timestamp in their names.
  */
 export const migrations: MigrationList = [
   ...authMigrations,
