@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import { Observable, tap } from 'rxjs';
 import { isMutating } from './audit-action';
 import { AuditedRoute, AuditRecorder } from './audit-recorder.service';
+import { AuditWriter } from './audit-writer.service';
 
 /**
  * Records every mutating request that reaches its handler and succeeds. Failures and refusals
@@ -18,6 +19,7 @@ export class AuditInterceptor implements NestInterceptor {
   constructor(
     private readonly recorder: AuditRecorder,
     private readonly reflector: Reflector,
+    private readonly writer: AuditWriter,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -36,7 +38,8 @@ export class AuditInterceptor implements NestInterceptor {
       tap((body) => {
         // The change is made; failing to describe it must not turn it into an error response.
         try {
-          this.recorder.recordSuccess(request, route, body, statusCode);
+          const entry = this.recorder.successEntry(request, route, body, statusCode);
+          if (entry) this.writer.record(entry);
         } catch (error) {
           this.logger.error({ err: error, requestId: request.id }, 'Could not record audit entry');
         }
