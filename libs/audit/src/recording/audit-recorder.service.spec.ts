@@ -11,7 +11,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { AuditEntry } from '../entries/audit-entry.entity';
 import { AuditRecorder, AuditedRoute } from './audit-recorder.service';
-import type { AuditWriter } from './audit-writer.service';
+import type { AuditWriter } from '../writing/audit-writer.service';
 import { REDACTED } from './redact';
 
 @Roles('admin')

@@ -14,7 +14,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AuditEntry, AuditOutcome } from '../entries/audit-entry.entity';
 import { isMutating, resolveAuditSpec } from './audit-action';
-import { AuditWriter } from './audit-writer.service';
+import { AuditWriter } from '../writing/audit-writer.service';
 import { safeText, toChangeSet } from './redact';
 
 type Handler = (...args: unknown[]) => unknown;
