@@ -40,7 +40,6 @@ export class AuditSpool implements AuditSpoolPort {
   readonly consumer = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   /** Entries another drainer has held this long are taken over. */
   readonly claimIdleMs = 30_000;
-  private replayOwn = true;
   private groupReady = false;
 
   constructor(
@@ -66,16 +65,14 @@ export class AuditSpool implements AuditSpoolPort {
     try {
       const claimed = await this.claimIdle(count);
       if (claimed.length > 0) return claimed;
-      if (this.replayOwn) {
-        const own = await this.read(count, '0');
-        if (own.length > 0) return own;
-        this.replayOwn = false;
-      }
+      // This drainer's own unacknowledged entries first: a batch PostgreSQL did not take stays
+      // pending, and is retried on the next round rather than after the claim timeout.
+      const own = await this.read(count, '0');
+      if (own.length > 0) return own;
       return await this.read(count, '>');
     } catch (error) {
       // Redis lost the stream (flushed, restarted without persistence): make it anew.
       if (String((error as Error).message).startsWith('NOGROUP')) this.groupReady = false;
-      this.replayOwn = true;
       throw error;
     }
   }
