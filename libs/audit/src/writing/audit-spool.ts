@@ -38,8 +38,8 @@ type StreamEntry = [id: string, fields: string[] | null];
 export class AuditSpool implements AuditSpoolPort {
   private readonly logger = new Logger(AuditSpool.name);
   readonly consumer = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
-  /** Entries another drainer has held this long are taken over. */
-  readonly claimIdleMs = 30_000;
+  /** Entries another drainer has held this long are taken over (it is presumed dead). */
+  claimIdleMs = 30_000;
   private groupReady = false;
 
   constructor(
