@@ -150,6 +150,14 @@ describe('auth: login, me, refresh, logout', () => {
     expect(statuses).toEqual([200, 401]);
     const loser = results.find((res) => res.status === 401);
     expect(loser?.body.code).toBe('REFRESH_TOKEN_REUSED');
+    // The reuse revoked the family, the winner's fresh token included, although the loser's
+    // own request failed (and rolled back).
+    const winner = results.find((res) => res.status === 200);
+    const after = await request(api.url)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: winner?.body.refreshToken })
+      .expect(401);
+    expect(after.body.code).toBe('REFRESH_TOKEN_REUSED');
   });
 
   it('keeps other logins of the same user alive when one family is revoked', async () => {

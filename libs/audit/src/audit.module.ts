@@ -6,23 +6,32 @@ import { AuditEntriesService } from './entries/audit-entries.service';
 import { AuditEntry } from './entries/audit-entry.entity';
 import { AuditFailureListener } from './recording/audit-failure.listener';
 import { AuditRecorder } from './recording/audit-recorder.service';
-import { AuditWriter } from './recording/audit-writer.service';
 import { AuditInterceptor } from './recording/audit.interceptor';
+import { AuditEntryStore } from './writing/audit-entry.store';
+import { AuditMetrics } from './writing/audit-metrics';
+import { AuditRetryPath } from './writing/audit-retry.service';
+import { AuditSpool } from './writing/audit-spool';
+import { AuditWriter } from './writing/audit-writer.service';
 
 /**
- * The audit trail: records every mutating request and every refusal (global interceptor plus
- * a request-outcome listener), writes in batches, and serves `GET /audit` to admins.
+ * The audit trail: records every mutating request in its own transaction (global
+ * interceptor) and every failure or refusal through a durable writer (request-outcome
+ * listener, Redis spool when PostgreSQL is away), and serves `GET /audit` to admins.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AuditEntry])],
   controllers: [AuditEntriesController],
   providers: [
+    AuditMetrics,
+    AuditEntryStore,
+    AuditSpool,
+    AuditRetryPath,
     AuditWriter,
     AuditRecorder,
     AuditFailureListener,
     AuditEntriesService,
     { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
   ],
-  exports: [AuditWriter],
+  exports: [AuditWriter, AuditMetrics, AuditRetryPath],
 })
 export class AuditModule {}

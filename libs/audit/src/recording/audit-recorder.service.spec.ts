@@ -11,7 +11,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { AuditEntry } from '../entries/audit-entry.entity';
 import { AuditRecorder, AuditedRoute } from './audit-recorder.service';
-import type { AuditWriter } from './audit-writer.service';
+import type { AuditWriter } from '../writing/audit-writer.service';
 import { REDACTED } from './redact';
 
 @Roles('admin')
@@ -70,11 +70,17 @@ describe('AuditRecorder', () => {
     recorder = new AuditRecorder(new Reflector(), writer as unknown as AuditWriter);
   });
 
+  /** Successes are returned (the interceptor stores them in the request's transaction). */
+  const recordSuccess = (...args: Parameters<AuditRecorder['successEntry']>) => {
+    const entry = recorder.successEntry(...args);
+    if (entry) recorded.push(entry);
+  };
+
   describe('successes', () => {
     it('builds the entry from the spec, the note and the request', () => {
       const request = fakeRequest('PATCH', { params: { userId: 'u-1' }, actor: admin });
       noteAudit(request, { before: { role: 'viewer' }, after: { role: 'operator' } });
-      recorder.recordSuccess(request, route('updateRole'), { id: 'ignored' }, 200);
+      recordSuccess(request, route('updateRole'), { id: 'ignored' }, 200);
 
       expect(recorded).toEqual([
         expect.objectContaining({
@@ -103,19 +109,19 @@ describe('AuditRecorder', () => {
     it('takes the resource id from the note, then the id param, then the response', () => {
       const noted = fakeRequest('PATCH', { params: { userId: 'from-param' } });
       noteAudit(noted, { resourceId: 'from-note' });
-      recorder.recordSuccess(noted, route('updateRole'), { id: 'from-body' }, 200);
-      recorder.recordSuccess(
+      recordSuccess(noted, route('updateRole'), { id: 'from-body' }, 200);
+      recordSuccess(
         fakeRequest('PATCH', { params: { userId: 'from-param' } }),
         route('updateRole'),
         { id: 'from-body' },
         200,
       );
-      recorder.recordSuccess(fakeRequest('POST'), route('rotateToken'), { id: 42 }, 201);
+      recordSuccess(fakeRequest('POST'), route('rotateToken'), { id: 42 }, 201);
       expect(recorded.map((entry) => entry.resourceId)).toEqual(['from-note', 'from-param', '42']);
     });
 
     it('derives the action of an undeclared route and redacts the response it stores', () => {
-      recorder.recordSuccess(
+      recordSuccess(
         fakeRequest('POST'),
         route('rotateToken'),
         { id: 'b-1', token: 'plain', nested: { clientSecret: 's' } },
@@ -129,7 +135,7 @@ describe('AuditRecorder', () => {
     });
 
     it('ignores reads', () => {
-      recorder.recordSuccess(fakeRequest('GET'), route('list'), [], 200);
+      recordSuccess(fakeRequest('GET'), route('list'), [], 200);
       expect(recorded).toEqual([]);
     });
   });
@@ -179,6 +185,24 @@ describe('AuditRecorder', () => {
           outcome: 'failure',
           errorCode: 'USER_NOT_FOUND',
           resourceId: 'u-9',
+        }),
+      ]);
+    });
+
+    it('stores hostile text sanitised: NUL and lone surrogates in params, body and headers', () => {
+      const request = fakeRequest('PATCH', {
+        params: { userId: 'a\u0000b' },
+        body: { name: '\ud800', auth: 'Bearer abc' },
+        url: '/api/v1/users/a%00b/role',
+      });
+      request.headers['user-agent'] = 'evil\u0000\udc00';
+      requestState(request).route = route('updateRole');
+      recorder.recordFailure({ request, error: error(401, 'TOKEN_MISSING') });
+      expect(recorded).toEqual([
+        expect.objectContaining({
+          resourceId: 'ab',
+          userAgent: 'evil\ufffd',
+          after: { name: '\ufffd', auth: `Bearer ${REDACTED}` },
         }),
       ]);
     });

@@ -14,8 +14,8 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AuditEntry, AuditOutcome } from '../entries/audit-entry.entity';
 import { isMutating, resolveAuditSpec } from './audit-action';
-import { AuditWriter } from './audit-writer.service';
-import { toChangeSet } from './redact';
+import { AuditWriter } from '../writing/audit-writer.service';
+import { safeText, toChangeSet } from './redact';
 
 type Handler = (...args: unknown[]) => unknown;
 type Controller = abstract new (...args: never[]) => unknown;
@@ -36,23 +36,30 @@ export class AuditRecorder {
     private readonly writer: AuditWriter,
   ) {}
 
-  /** A mutating request whose handler returned `body`. */
-  recordSuccess(request: FastifyRequest, route: AuditedRoute, body: unknown, statusCode: number) {
-    if (!isMutating(request.method)) return;
+  /**
+   * The entry for a mutating request whose handler returned `body`, or null for a read. The
+   * caller stores it in the request's own transaction, so it commits with the change.
+   */
+  successEntry(
+    request: FastifyRequest,
+    route: AuditedRoute,
+    body: unknown,
+    statusCode: number,
+  ): AuditEntry | null {
+    if (!isMutating(request.method)) return null;
     const spec = this.specOf(route);
     const note = requestState(request).audit;
-    this.writer.record(
-      this.entry(request, spec, 'success', {
-        statusCode,
-        resourceId: note?.resourceId ?? this.paramId(request, spec) ?? idOf(body) ?? null,
-        before: note?.before,
-        after: note?.after !== undefined ? note.after : body,
-      }),
-    );
+    return this.entry(request, spec, 'success', {
+      statusCode,
+      resourceId: note?.resourceId ?? this.paramId(request, spec) ?? idOf(body) ?? null,
+      before: note?.before,
+      after: note?.after !== undefined ? note.after : body,
+    });
   }
 
   /**
-   * A request that ended in an error. Refusals (401/403) of a non-public route are `denied`
+   * A request that ended in an error, handed to the writer (nothing of the request commits,
+   * so the entry cannot ride its transaction). Refusals (401/403) of a non-public route are `denied`
    * whatever the method; other failures count only for mutating requests. Requests that never
    * reached a route (unknown path, unparseable body) carry no route and are not recorded.
    */
@@ -113,29 +120,35 @@ export class AuditRecorder {
   ): AuditEntry {
     const actor = requestState(request).actor;
     const entry = new AuditEntry();
+    // Every text column goes through safeText: a client chooses the path, the params, the
+    // user agent and the request id, and PostgreSQL refuses NUL in `text`.
     Object.assign(entry, {
       id: randomUUID(),
       createdAt: new Date(),
       actorId: actor?.id ?? null,
-      actorEmail: actor?.email ?? null,
-      actorRole: actor?.role ?? null,
-      action: spec.action,
-      resourceType: spec.resource,
-      resourceId: facts.resourceId?.slice(0, 200) ?? null,
+      actorEmail: nullableText(actor?.email, 320),
+      actorRole: nullableText(actor?.role, 32),
+      action: safeText(spec.action, 200),
+      resourceType: nullableText(spec.resource, 200),
+      resourceId: nullableText(facts.resourceId, 200),
       outcome,
-      errorCode: facts.errorCode ?? null,
+      errorCode: nullableText(facts.errorCode, 100),
       statusCode: facts.statusCode,
-      method: request.method,
+      method: safeText(request.method, 16),
       // The query string stays out: it may carry a token.
-      path: (request.url.split('?')[0] ?? request.url).slice(0, 2048),
-      requestId: request.id,
-      ip: clientIp(request),
-      userAgent: userAgent(request),
+      path: safeText(request.url.split('?')[0] ?? request.url, 2048),
+      requestId: nullableText(request.id, 200),
+      ip: nullableText(clientIp(request), 100),
+      userAgent: nullableText(userAgent(request), 512),
       before: toChangeSet(facts.before),
       after: toChangeSet(facts.after),
     } satisfies AuditEntry);
     return entry;
   }
+}
+
+function nullableText(value: string | null | undefined, max: number): string | null {
+  return value === null || value === undefined ? null : safeText(value, max);
 }
 
 function idOf(body: unknown): string | undefined {

@@ -1,23 +1,28 @@
-import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { UnitOfWork } from '@botdeck/core';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { Observable, tap } from 'rxjs';
+import { from, lastValueFrom, Observable } from 'rxjs';
+import { insertEntries } from '../writing/audit-entry.store';
+import { AuditMetrics } from '../writing/audit-metrics';
 import { isMutating } from './audit-action';
 import { AuditedRoute, AuditRecorder } from './audit-recorder.service';
 
 /**
- * Records every mutating request that reaches its handler and succeeds. Failures and refusals
- * are recorded from the request-outcome bus instead, because a refusal by the guard never
- * reaches an interceptor.
+ * Runs every mutating request as one unit of work and records its success entry in that
+ * unit's transaction, just before it commits: a 2xx mutation always has its entry, and a
+ * change that rolls back (the handler threw, or the entry itself could not be stored) never
+ * has one. Failures and refusals are recorded from the request-outcome bus instead, because
+ * nothing of theirs commits and a refusal by the guard never reaches an interceptor.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
-  private readonly logger = new Logger(AuditInterceptor.name);
-
   constructor(
     private readonly recorder: AuditRecorder,
     private readonly reflector: Reflector,
+    private readonly uow: UnitOfWork,
+    private readonly metrics: AuditMetrics,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -32,14 +37,19 @@ export class AuditInterceptor implements NestInterceptor {
     const statusCode =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, route.handler) ??
       (request.method === 'POST' ? 201 : 200);
-    return next.handle().pipe(
-      tap((body) => {
-        // The change is made; failing to describe it must not turn it into an error response.
-        try {
-          this.recorder.recordSuccess(request, route, body, statusCode);
-        } catch (error) {
-          this.logger.error({ err: error, requestId: request.id }, 'Could not record audit entry');
+    // The handler runs when its observable is subscribed, so subscribing inside run() puts
+    // the handler, and every write it makes through the unit of work, inside the scope.
+    return from(
+      this.uow.run(async () => {
+        const body: unknown = await lastValueFrom(next.handle() as Observable<unknown>, {
+          defaultValue: undefined,
+        });
+        const entry = this.recorder.successEntry(request, route, body, statusCode);
+        if (entry) {
+          await this.uow.beforeCommit((manager) => insertEntries(manager, [entry]));
+          this.uow.afterCommit(() => this.metrics.add('written', 1));
         }
+        return body;
       }),
     );
   }

@@ -1,8 +1,8 @@
-import { UnauthenticatedError } from '@botdeck/core';
+import { UnauthenticatedError, UnitOfWork } from '@botdeck/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, IsNull, LessThan, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
 import { authConfig, type AuthConfig } from '../auth.config';
 import { User } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -21,78 +21,87 @@ export interface IssuedRefreshToken {
   expiresAt: Date;
 }
 
-type RotateOutcome =
-  | { kind: 'rotated'; user: User; issued: IssuedRefreshToken }
-  | { kind: 'invalid' | 'expired' | 'reused' | 'disabled'; userId?: string };
-
-/** Refresh-token families: issue on login, rotate on refresh, revoke on logout or reuse. */
+/**
+ * Refresh-token families: issue on login, rotate on refresh, revoke on logout or reuse.
+ *
+ * Writes go through the unit of work, so inside a request they commit with its audit entry.
+ * The one exception is the revocation that answers a reused token or a disabled user: the
+ * request fails (401), which rolls its transaction back, yet the revocation must stand. It is
+ * therefore a statement of its own, straight on the data source, made while the request's
+ * transaction holds no lock on the family's rows (else it would wait for itself).
+ */
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectRepository(RefreshToken) private readonly tokens: Repository<RefreshToken>,
+    private readonly uow: UnitOfWork,
+    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
   ) {}
 
+  private get tokens(): Repository<RefreshToken> {
+    return this.uow.getRepository(RefreshToken);
+  }
+
   /** Starts a new family for a fresh login, clearing the user's long-expired tokens. */
   async start(userId: string): Promise<IssuedRefreshToken> {
-    await this.tokens.delete({ userId, expiresAt: LessThan(new Date()) });
-    return this.issue(this.tokens.manager, userId, randomUUID());
+    return this.uow.transaction(async (manager) => {
+      await manager.getRepository(RefreshToken).delete({ userId, expiresAt: LessThan(new Date()) });
+      return this.issue(manager, userId, randomUUID());
+    });
   }
 
   /**
-   * Exchanges a refresh token for its successor. The row is locked, so two concurrent uses of
-   * one token cannot both succeed: the second one sees it revoked and kills the family.
+   * Exchanges a refresh token for its successor. The presented token is claimed by one
+   * conditional UPDATE (still unrevoked and unexpired), so of two concurrent uses exactly one
+   * succeeds; the other waits for the first to commit, finds the token revoked, which is
+   * reuse, and the whole family is revoked.
    */
   async rotate(presented: string): Promise<{ user: User; issued: IssuedRefreshToken }> {
-    const outcome = await this.tokens.manager.transaction(
-      async (manager): Promise<RotateOutcome> => {
-        const repo = manager.getRepository(RefreshToken);
-        const token = await repo
-          .createQueryBuilder('t')
-          .where('t.tokenHash = :hash', { hash: hashRefreshToken(presented) })
-          .setLock('pessimistic_write')
-          .getOne();
-        if (!token) return { kind: 'invalid' };
+    const token = await this.tokens.findOneBy({ tokenHash: hashRefreshToken(presented) });
+    if (!token) throw invalid();
+    await this.refuseUnlessLive(token);
+    const user = await this.uow.getRepository(User).findOneBy({ id: token.userId });
+    if (!user || user.disabled) {
+      await this.revokeFamilyNow(token.familyId);
+      throw new UnauthenticatedError('This account is disabled', AUTH_ERRORS.USER_DISABLED);
+    }
 
-        const now = new Date();
-        const decision = decideRefresh(token, now);
-        if (decision === 'reused') {
-          await this.revokeFamily(manager, token.familyId, now);
-          return { kind: 'reused', userId: token.userId };
-        }
-        if (decision === 'expired') return { kind: 'expired', userId: token.userId };
+    const issued = await this.uow.transaction(async (manager) => {
+      const now = new Date();
+      const repo = manager.getRepository(RefreshToken);
+      const claimed = await repo.update(
+        { id: token.id, revokedAt: IsNull(), expiresAt: MoreThan(now) },
+        { revokedAt: now },
+      );
+      if (!claimed.affected) return null;
+      const next = await this.issue(manager, user.id, token.familyId);
+      await repo.update({ id: token.id }, { replacedBy: next.id });
+      return next;
+    });
+    if (issued) return { user, issued };
 
-        const user = await manager.getRepository(User).findOneBy({ id: token.userId });
-        if (!user || user.disabled) {
-          await this.revokeFamily(manager, token.familyId, now);
-          return { kind: 'disabled', userId: token.userId };
-        }
-        const issued = await this.issue(manager, user.id, token.familyId);
-        await repo.update({ id: token.id }, { revokedAt: now, replacedBy: issued.id });
-        return { kind: 'rotated', user, issued };
-      },
-    );
+    // Someone used it in between (or it just expired). The UPDATE that matched nothing holds
+    // no lock, so the family can be revoked outside the request's transaction.
+    const current = await this.dataSource.getRepository(RefreshToken).findOneBy({ id: token.id });
+    await this.refuseUnlessLive(current ?? { ...token, revokedAt: new Date() });
+    throw invalid();
+  }
 
-    switch (outcome.kind) {
-      case 'rotated':
-        return { user: outcome.user, issued: outcome.issued };
-      case 'reused':
-        throw new UnauthenticatedError(
-          'This refresh token was already used; every session from that login is now revoked',
-          AUTH_ERRORS.REFRESH_TOKEN_REUSED,
-        );
-      case 'expired':
-        throw new UnauthenticatedError(
-          'The refresh token has expired',
-          AUTH_ERRORS.REFRESH_TOKEN_EXPIRED,
-        );
-      case 'disabled':
-        throw new UnauthenticatedError('This account is disabled', AUTH_ERRORS.USER_DISABLED);
-      case 'invalid':
-        throw new UnauthenticatedError(
-          'The refresh token is not valid',
-          AUTH_ERRORS.REFRESH_TOKEN_INVALID,
-        );
+  /** Throws for a revoked token (reuse: the family is revoked for good) or an expired one. */
+  private async refuseUnlessLive(token: RefreshToken): Promise<void> {
+    const decision = decideRefresh(token, new Date());
+    if (decision === 'reused') {
+      await this.revokeFamilyNow(token.familyId);
+      throw new UnauthenticatedError(
+        'This refresh token was already used; every session from that login is now revoked',
+        AUTH_ERRORS.REFRESH_TOKEN_REUSED,
+      );
+    }
+    if (decision === 'expired') {
+      throw new UnauthenticatedError(
+        'The refresh token has expired',
+        AUTH_ERRORS.REFRESH_TOKEN_EXPIRED,
+      );
     }
   }
 
@@ -100,7 +109,7 @@ export class SessionsService {
   async revoke(presented: string): Promise<string | null> {
     const token = await this.tokens.findOneBy({ tokenHash: hashRefreshToken(presented) });
     if (!token) return null;
-    await this.revokeFamily(this.tokens.manager, token.familyId, new Date());
+    await this.uow.transaction((manager) => this.revokeFamily(manager, token.familyId));
     return token.userId;
   }
 
@@ -114,7 +123,11 @@ export class SessionsService {
 
   /** Ends every session of a user (on disable); their access tokens die at the next request. */
   async revokeAllForUser(userId: string): Promise<void> {
-    await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.uow.transaction((manager) =>
+      manager
+        .getRepository(RefreshToken)
+        .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() }),
+    );
   }
 
   private async issue(
@@ -136,9 +149,21 @@ export class SessionsService {
     return { id, refreshToken, familyId, expiresAt };
   }
 
-  private async revokeFamily(manager: EntityManager, familyId: string, now: Date): Promise<void> {
+  /** Commits at once, whatever becomes of the request: someone holds a token they should not. */
+  private revokeFamilyNow(familyId: string): Promise<void> {
+    return this.revokeFamily(this.dataSource.manager, familyId);
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
     await manager
       .getRepository(RefreshToken)
-      .update({ familyId, revokedAt: IsNull() }, { revokedAt: now });
+      .update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
+}
+
+function invalid(): UnauthenticatedError {
+  return new UnauthenticatedError(
+    'The refresh token is not valid',
+    AUTH_ERRORS.REFRESH_TOKEN_INVALID,
+  );
 }

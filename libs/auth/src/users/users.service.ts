@@ -1,6 +1,13 @@
-import { ConflictError, CursorQueryDto, NotFoundError, Page, paginate, Role } from '@botdeck/core';
+import {
+  ConflictError,
+  CursorQueryDto,
+  NotFoundError,
+  Page,
+  paginate,
+  Role,
+  UnitOfWork,
+} from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
@@ -35,9 +42,19 @@ export class LastAdminError extends ConflictError {
   }
 }
 
+/**
+ * The user store. Every write goes through the unit of work, so inside a request it commits
+ * with the request's audit entry (or not at all); outside one (the CLI, the admin bootstrap)
+ * each write is a transaction of its own.
+ */
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(private readonly uow: UnitOfWork) {}
+
+  /** Reads through the open transaction when there is one, so a request sees its own writes. */
+  private get users(): Repository<User> {
+    return this.uow.getRepository(User);
+  }
 
   /**
    * Creates a user; a second user with the same email (in any case) is an EmailTakenError.
@@ -47,17 +64,20 @@ export class UsersService {
   async create(input: NewUser): Promise<User> {
     const email = normalizeEmail(input.email);
     const passwordHash = await hashPassword(input.password);
-    const result = await this.users
-      .createQueryBuilder()
-      .insert()
-      .into(User)
-      .values({ email, passwordHash, role: input.role, disabled: input.disabled ?? false })
-      .orIgnore()
-      .returning(['id'])
-      .execute();
-    const row = (result.raw as Array<{ id: string }>)[0];
-    if (!row) throw new EmailTakenError(email);
-    return this.get(row.id);
+    return this.uow.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const result = await repo
+        .createQueryBuilder()
+        .insert()
+        .into(User)
+        .values({ email, passwordHash, role: input.role, disabled: input.disabled ?? false })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      const row = (result.raw as Array<{ id: string }>)[0];
+      if (!row) throw new EmailTakenError(email);
+      return repo.findOneByOrFail({ id: row.id });
+    });
   }
 
   findById(id: string): Promise<User | null> {
@@ -90,7 +110,7 @@ export class UsersService {
   }
 
   async delete(id: string): Promise<User> {
-    return this.users.manager.transaction(async (manager) => {
+    return this.uow.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await this.lockForChange(repo, id);
       if (user.role === 'admin' && !user.disabled) await this.ensureAnotherAdmin(repo, id);
@@ -107,7 +127,7 @@ export class UsersService {
     id: string,
     change: { role?: Role; disabled?: boolean },
   ): Promise<{ before: User; after: User }> {
-    return this.users.manager.transaction(async (manager) => {
+    return this.uow.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const before = await this.lockForChange(repo, id);
       const after = { ...before, ...change };
