@@ -24,6 +24,11 @@ export {
   COMMAND_LOG_GROUP,
 } from './tracking/command-log-queue';
 export type { CommandLogRecord } from './tracking/command-log-record';
+export { CommandLogOutbox } from './tracking/command-log-outbox';
+export {
+  CommandLogOutboxStats,
+  type CommandLogOutboxSnapshot,
+} from './tracking/command-log-outbox.stats';
 export { CommandLogWriterModule } from './tracking/command-log-writer.module';
 export { CommandLogWriter } from './tracking/command-log.writer';
 export { CommandLogStore } from './tracking/command-log.store';
