@@ -15,6 +15,7 @@ export { CommandLogDto } from './logs/dto/command-log.dto';
 export { CommandStatsDto } from './logs/dto/command-stats.dto';
 export type { CommandLoggedEvent } from './logs/command-log.events';
 export { CommandCooldown } from './registry/command-cooldown.decorator';
+export { EphemeralReply } from './registry/ephemeral-reply.decorator';
 export { CommandRegistry, type RegisteredCommand } from './registry/command-registry';
 export { CommandsPlugin } from './plugin/commands.plugin';
 export { CommandTracker } from './tracking/command-tracker';

@@ -110,6 +110,7 @@ export class CommandTracker {
       interaction,
       Math.max(0, this.config.autoDeferMs - (Date.now() - startedAt)),
       (error) => this.logger.warn({ err: error, command: command.name }, 'Auto-defer failed'),
+      { ephemeral: command.ephemeral },
     );
     try {
       await command.discovery.execute(interaction);
