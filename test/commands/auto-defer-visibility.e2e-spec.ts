@@ -78,7 +78,7 @@ describe('an automatic deferral keeps the answer’s visibility', () => {
     });
     expect(state.followUps).toHaveLength(1);
     expect(state.followUps[0]).toMatchObject({ content: 'undeclared secret' });
-    expect(state.followUps[0]!.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(state.followUps[0].flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     // The public "thinking…" message is gone, and the secret never reached the channel.
     await eventually('the deferred message to be deleted', async () => {
       const after = await bot.sandbox.control.interaction(played.interactionId);

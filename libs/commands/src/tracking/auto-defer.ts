@@ -38,7 +38,7 @@ export function asksEphemeral(options: unknown): boolean {
 }
 
 const asObject = (options: unknown): object =>
-  typeof options === 'string' ? { content: options } : ((options ?? {}) as object);
+  typeof options === 'string' ? { content: options } : (options ?? {});
 
 /** An initial reply turned into an edit of the deferred message keeps only what an edit takes. */
 export function toEditOptions(options: unknown): unknown {
