@@ -1,4 +1,10 @@
+import { CommandLogOutbox, CommandLogOutboxStats, type CommandLogRecord } from '@botdeck/commands';
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { startCommandsWorker } from './support/commands-world';
 import { runLogOutage, type LogOutageResult } from './support/log-outage';
+import { snowflake } from './support/log-rows';
+import { PrivateRedis } from './support/private-redis';
 
 // A shorter outage than the 15 s of the full figure (bench/command-log-outage.ts) keeps CI fast;
 // what matters is that interactions are answered while Redis is away.
@@ -34,5 +40,50 @@ describe('command logs through a Redis outage', () => {
   it('drained everything it held and dropped nothing', () => {
     expect(result.stats).toMatchObject({ dropped: 0, pending: 0, outages: 1 });
     expect(result.stats.drained).toBe(result.stats.buffered);
+  });
+});
+
+describe('a worker stopped while Redis is down', () => {
+  it('writes the command logs it holds straight to PostgreSQL', async () => {
+    const redis = await PrivateRedis.start();
+    const db = new Client({ connectionString: process.env.DATABASE_URL });
+    await db.connect();
+    try {
+      const worker = await startCommandsWorker({
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}outage-stop:`,
+      });
+      await redis.kill('SIGKILL');
+      const botId = randomUUID();
+      const records: CommandLogRecord[] = Array.from({ length: 20 }, () => ({
+        interactionId: snowflake(),
+        botId,
+        guildId: null,
+        channelId: null,
+        userId: '200000000000000001',
+        command: 'ping',
+        options: {},
+        status: 'success',
+        errorCode: null,
+        durationMs: 3,
+        deferred: false,
+        createdAt: new Date().toISOString(),
+        finishedAt: new Date().toISOString(),
+      }));
+      const outbox = worker.get(CommandLogOutbox);
+      for (const record of records) await outbox.send(record);
+      const stats = worker.get(CommandLogOutboxStats);
+      expect(stats.snapshot()).toMatchObject({ buffered: 20, pending: 20 });
+      await worker.close();
+      expect(stats.snapshot()).toMatchObject({ flushedToDatabase: 20, pending: 0, dropped: 0 });
+      const rows = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM command_logs WHERE bot_id = $1 AND status = 'success'`,
+        [botId],
+      );
+      expect(rows.rows).toEqual([{ n: 20 }]);
+    } finally {
+      await db.end();
+      await redis.stop();
+    }
   });
 });

@@ -85,6 +85,7 @@ export class CommandLogOutbox
    * callers on the command path do not wait for it.
    */
   async send(record: CommandLogRecord): Promise<void> {
+    if (this.closing) return this.writeLate(record);
     if (this.buffering) {
       this.hold(record);
       return;
@@ -93,6 +94,20 @@ export class CommandLogOutbox
       await this.connection.xadd(COMMAND_LOG_STREAM, '*', RECORD_FIELD, JSON.stringify(record));
     } catch (error) {
       this.hold(record, error);
+    }
+  }
+
+  /** A record that ends after the shutdown flush (a command still running) goes to PostgreSQL. */
+  private async writeLate(record: CommandLogRecord): Promise<void> {
+    try {
+      await this.store.upsert([record]);
+      this.stats.flushedToDatabase += 1;
+    } catch (error) {
+      this.stats.dropped += 1;
+      this.logger.error(
+        { err: error, interactionId: record.interactionId },
+        'Command log arrived during shutdown and could not be written; it is lost',
+      );
     }
   }
 
