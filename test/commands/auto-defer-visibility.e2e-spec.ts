@@ -8,7 +8,7 @@ import { eventually } from '../support/eventually';
 import { SandboxBot, startCommandsWorker, startSandboxBot } from './support/commands-world';
 
 /** Past the worker's COMMAND_AUTO_DEFER_MS below, so every one of these is deferred for them. */
-const HANDLER_MS = 800;
+const HANDLER_MS = 1_500;
 
 @Injectable()
 class PrivateCommands {
@@ -42,7 +42,7 @@ describe('an automatic deferral keeps the answer’s visibility', () => {
     worker = await startCommandsWorker(
       {
         REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}visibility:`,
-        COMMAND_AUTO_DEFER_MS: '200',
+        COMMAND_AUTO_DEFER_MS: '100',
       },
       [PrivateCommands],
     );

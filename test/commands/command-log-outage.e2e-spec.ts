@@ -39,7 +39,9 @@ describe('command logs through a Redis outage', () => {
   });
 
   it('drained everything it held and dropped nothing', () => {
-    expect(result.stats).toMatchObject({ dropped: 0, pending: 0, outages: 1 });
+    expect(result.stats).toMatchObject({ dropped: 0, pending: 0 });
+    // At least the real one; a starved event loop can time out an XADD on its own.
+    expect(result.stats.outages).toBeGreaterThanOrEqual(1);
     expect(result.stats.drained).toBe(result.stats.buffered);
   });
 });
