@@ -33,6 +33,11 @@ export interface SandboxOptions {
   interactionTokenTtlMs?: number;
   /** `session_start_limit.max_concurrency`. Default 1, as for most bots. */
   maxConcurrency?: number;
+  /**
+   * Refuse (op 9) an IDENTIFY that comes faster than `maxConcurrency` per 5 s for one bot, as
+   * Discord does. Default: on whenever REST rate limits are on.
+   */
+  identifyPacing?: boolean;
   /** `session_start_limit.total`. Default 1000. */
   sessionStartLimit?: number;
   /** Log each request (noisy); default false. */
@@ -65,6 +70,7 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
       resumeWindowMs: options.resumeWindowMs ?? 120_000,
       sessionStartLimit: options.sessionStartLimit ?? 1000,
       maxConcurrency: options.maxConcurrency ?? 1,
+      identifyPacing: options.identifyPacing ?? options.rateLimits !== false,
     },
     interactions: {
       responseTimeoutMs: options.interactionResponseTimeoutMs ?? 3000,

@@ -7,6 +7,8 @@ import { CoreCommands } from './handlers/core.commands';
 import { CommandsPlugin } from './plugin/commands.plugin';
 import { CommandRegistry } from './registry/command-registry';
 import { ManagedBots } from './registry/managed-bots';
+import { CommandLogOutbox } from './tracking/command-log-outbox';
+import { CommandLogOutboxStats } from './tracking/command-log-outbox.stats';
 import { CommandLogQueue } from './tracking/command-log-queue';
 import { CommandLogWriterModule } from './tracking/command-log-writer.module';
 import { CommandTracker } from './tracking/command-tracker';
@@ -31,11 +33,20 @@ const { NecordContextCreator } = require('necord/dist/necord-context.creator') a
     CommandRegistry,
     ManagedBots,
     CommandLogQueue,
+    CommandLogOutboxStats,
+    CommandLogOutbox,
     Cooldowns,
     CommandTracker,
     CommandsPlugin,
     CoreCommands,
   ],
-  exports: [CommandRegistry, CommandsPlugin, CommandTracker, CommandLogQueue],
+  exports: [
+    CommandRegistry,
+    CommandsPlugin,
+    CommandTracker,
+    CommandLogQueue,
+    CommandLogOutbox,
+    CommandLogOutboxStats,
+  ],
 })
 export class CommandsWorkerModule {}

@@ -39,6 +39,17 @@ export const commandsConfig = registerAs('commands', () => {
     logFlushMs: env.int('COMMAND_LOG_FLUSH_MS', { default: 250, min: 10, max: 10_000 }),
     /** Queued log entries a dead writer held this long are taken over by a live one. */
     logClaimIdleMs: env.int('COMMAND_LOG_CLAIM_IDLE_MS', { default: 30_000, min: 100 }),
+    /**
+     * Interactions whose logs a worker holds in memory while the stream cannot be written
+     * (about 2 minutes at 1000 commands/s); past it, logs of new interactions are dropped.
+     */
+    logBufferMax: env.int('COMMAND_LOG_BUFFER_MAX', { default: 120_000, min: 1, max: 5_000_000 }),
+    /** An XADD unanswered this long counts as failed and its record is held in memory. */
+    logEnqueueTimeoutMs: env.int('COMMAND_LOG_ENQUEUE_TIMEOUT_MS', {
+      default: 1_000,
+      min: 50,
+      max: 30_000,
+    }),
   };
 });
 

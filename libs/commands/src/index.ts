@@ -16,6 +16,7 @@ export { CommandLogDto } from './logs/dto/command-log.dto';
 export { CommandStatsDto } from './logs/dto/command-stats.dto';
 export type { CommandLoggedEvent } from './logs/command-log.events';
 export { CommandCooldown } from './registry/command-cooldown.decorator';
+export { EphemeralReply } from './registry/ephemeral-reply.decorator';
 export { CommandRegistry, type RegisteredCommand } from './registry/command-registry';
 export { CommandsPlugin } from './plugin/commands.plugin';
 export { CommandTracker } from './tracking/command-tracker';
@@ -25,6 +26,11 @@ export {
   COMMAND_LOG_GROUP,
 } from './tracking/command-log-queue';
 export type { CommandLogRecord } from './tracking/command-log-record';
+export { CommandLogOutbox } from './tracking/command-log-outbox';
+export {
+  CommandLogOutboxStats,
+  type CommandLogOutboxSnapshot,
+} from './tracking/command-log-outbox.stats';
 export { CommandLogWriterModule } from './tracking/command-log-writer.module';
 export { CommandLogWriter } from './tracking/command-log.writer';
 export { CommandLogStore } from './tracking/command-log.store';

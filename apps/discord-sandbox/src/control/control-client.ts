@@ -178,5 +178,7 @@ export interface SandboxStatsResponse {
       connected: boolean;
       seq: number;
     }[];
+    /** IDENTIFYs refused with op 9 for coming faster than max_concurrency per 5 s, by bot. */
+    identifiesTooEarly: Record<string, number>;
   };
 }

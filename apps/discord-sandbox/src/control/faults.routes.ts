@@ -104,7 +104,11 @@ export function registerFaultRoutes(app: FastifyInstance, ctx: SandboxContext): 
     const sessions = ctx.gateway.describe();
     return {
       http: ctx.stats.snapshot(),
-      gateway: { connected: sessions.filter((s) => s.connected).length, sessions },
+      gateway: {
+        connected: sessions.filter((s) => s.connected).length,
+        sessions,
+        identifiesTooEarly: ctx.gateway.identifyRejections(),
+      },
     };
   });
 }

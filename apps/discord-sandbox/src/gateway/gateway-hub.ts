@@ -14,7 +14,16 @@ export interface GatewaySettings {
   /** Identifies a bot may start per day (`session_start_limit.total`). */
   sessionStartLimit: number;
   maxConcurrency: number;
+  /**
+   * Enforce Discord's identify pacing: per bot, one IDENTIFY per 5 s in each bucket
+   * (`shard_id % max_concurrency`). One too early gets op 9 Invalid Session (`d: false`), as on
+   * Discord ("Clients are limited by maximum concurrency when Identifying").
+   */
+  identifyPacing: boolean;
 }
+
+/** Discord's identify window: `max_concurrency` IDENTIFYs per this many ms. */
+export const IDENTIFY_WINDOW_MS = 5_000;
 
 /** Where a dispatch may go: a guild's shard, and the intent a session must hold to get it. */
 export interface DispatchRoute {
@@ -44,6 +53,10 @@ export class GatewayHub implements SessionAuthority {
   private readonly sessions = new Map<string, GatewaySession>();
   private readonly connections = new Set<GatewayConnection>();
   private readonly starts = new Map<string, { used: number; resetAt: number }>();
+  /** `${botUserId}:${bucket}` → when that bucket last let an IDENTIFY through. */
+  private readonly lastIdentify = new Map<string, number>();
+  /** IDENTIFYs refused with op 9 for coming too early, per bot. */
+  private readonly identifiesTooEarly = new Map<string, number>();
 
   constructor(
     private readonly store: SandboxStore,
@@ -65,6 +78,14 @@ export class GatewayHub implements SessionAuthority {
     const problem = checkIntents(d.intents, app.privilegedIntents);
     if (problem === 'invalid') return connection.close(CloseCode.InvalidIntents);
     if (problem === 'disallowed') return connection.close(CloseCode.DisallowedIntents);
+    if (!this.takeIdentifySlot(app.botUserId, shard[0])) {
+      // Not a close: Discord answers op 9 and the client identifies again later.
+      this.identifiesTooEarly.set(
+        app.botUserId,
+        (this.identifiesTooEarly.get(app.botUserId) ?? 0) + 1,
+      );
+      return connection.send(Op.InvalidSession, false);
+    }
     if (!this.takeSessionStart(app.botUserId)) return connection.close(CloseCode.RateLimited);
 
     const session = new GatewaySession(
@@ -256,6 +277,8 @@ export class GatewayHub implements SessionAuthority {
     for (const session of this.sessions.values()) session.cancelExpiry();
     this.sessions.clear();
     this.starts.clear();
+    this.lastIdentify.clear();
+    this.identifiesTooEarly.clear();
   }
 
   private startsFor(botUserId: string): { used: number; resetAt: number } {
@@ -265,6 +288,21 @@ export class GatewayHub implements SessionAuthority {
       this.starts.set(botUserId, entry);
     }
     return entry;
+  }
+
+  private takeIdentifySlot(botUserId: string, shardId: number): boolean {
+    if (!this.settings.identifyPacing) return true;
+    const key = `${botUserId}:${shardId % Math.max(1, this.settings.maxConcurrency)}`;
+    const now = Date.now();
+    const last = this.lastIdentify.get(key);
+    if (last !== undefined && now - last < IDENTIFY_WINDOW_MS) return false;
+    this.lastIdentify.set(key, now);
+    return true;
+  }
+
+  /** IDENTIFYs refused for coming faster than `max_concurrency` per 5 s, by bot user id. */
+  identifyRejections(): Record<string, number> {
+    return Object.fromEntries(this.identifiesTooEarly);
   }
 
   private takeSessionStart(botUserId: string): boolean {

@@ -83,7 +83,7 @@ export class BotSession {
     for (let attempt = 1; !signal.aborted; attempt++) {
       this.setStatus('starting', attempt === 1 ? 'logging in' : `login attempt ${attempt}`);
       try {
-        await this.ctx.gate.run(() => this.connect(signal));
+        await this.ctx.gate.run(() => this.connect(signal), { key: this.id, signal });
         this.setStatus('online', null);
         return;
       } catch (error) {

@@ -22,4 +22,33 @@ describe('LoginGate', () => {
     await expect(gate.run(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(gate.run(() => Promise.resolve('next'))).resolves.toBe('next');
   });
+
+  it('starts a bot’s next login no sooner than the identify window after its last one', async () => {
+    const gate = new LoginGate(5, 300);
+    const startedAt: Record<string, number[]> = { a: [], b: [] };
+    const login = (key: 'a' | 'b') =>
+      gate.run(
+        () => {
+          startedAt[key].push(Date.now());
+          return Promise.resolve();
+        },
+        { key },
+      );
+    await login('a');
+    await login('b'); // another bot is not held back by a's window
+    await login('a');
+    expect(startedAt.a[1] - startedAt.a[0]).toBeGreaterThanOrEqual(295);
+    expect(startedAt.b[0] - startedAt.a[0]).toBeLessThan(200);
+  });
+
+  it('ends the wait at once when the login is cancelled', async () => {
+    const gate = new LoginGate(1, 10_000);
+    await gate.run(() => Promise.resolve(), { key: 'a' });
+    const controller = new AbortController();
+    const waited = Date.now();
+    const second = gate.run(() => Promise.resolve('ran'), { key: 'a', signal: controller.signal });
+    controller.abort();
+    await expect(second).resolves.toBe('ran');
+    expect(Date.now() - waited).toBeLessThan(1_000);
+  });
 });

@@ -4,6 +4,7 @@ import { commandsConfig, type CommandsConfig } from '../commands.config';
 import { CommandCooldown } from '../registry/command-cooldown.decorator';
 import { CommandRegistry } from '../registry/command-registry';
 import { ManagedBots } from '../registry/managed-bots';
+import { gatewayPingOf } from './gateway-ping';
 
 export function formatUptime(ms: number): string {
   const seconds = Math.floor(ms / 1000);
@@ -28,8 +29,10 @@ export class CoreCommands {
 
   @SlashCommand({ name: 'ping', description: 'Gateway and round-trip latency' })
   async ping(@Context() [interaction]: SlashCommandContext): Promise<void> {
-    const gateway = interaction.client.ws.ping;
-    const gatewayText = gateway >= 0 ? `${gateway} ms` : 'not measured yet';
+    // Known from the first acknowledged heartbeat of the connection (Discord asks for the first
+    // one at a random point of its ~41 s interval).
+    const gateway = gatewayPingOf(interaction.client, interaction.guild?.shardId ?? 0);
+    const gatewayText = gateway === null ? 'not measured yet' : `${gateway} ms`;
     const sentAt = Date.now();
     await interaction.reply(`Pong! Gateway: ${gatewayText}`);
     // The round trip is only known once Discord has acknowledged the reply, hence the edit.

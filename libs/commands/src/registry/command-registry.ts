@@ -11,12 +11,15 @@ import {
 import { commandsConfig, type CommandsConfig } from '../commands.config';
 import { effectiveCooldown } from '../tracking/cooldowns';
 import { COMMAND_COOLDOWN } from './command-cooldown.decorator';
+import { EPHEMERAL_REPLY } from './ephemeral-reply.decorator';
 
 export interface RegisteredCommand {
   readonly name: string;
   readonly description: string;
   /** Per-user cooldown in ms (0 = none). */
   readonly cooldownMs: number;
+  /** Declared with `@EphemeralReply()`: an automatic deferral is ephemeral. */
+  readonly ephemeral: boolean;
   /** necord's discovery: `execute(interaction)` runs the handler with its param decorators. */
   readonly discovery: SlashCommandDiscovery;
 }
@@ -78,6 +81,7 @@ export class CommandRegistry implements OnModuleInit {
       name,
       description: discovery.getDescription(),
       cooldownMs: effectiveCooldown(name, declared, this.config.cooldowns),
+      ephemeral: handler ? this.reflector.get<boolean>(EPHEMERAL_REPLY, handler) === true : false,
       discovery,
     });
   }

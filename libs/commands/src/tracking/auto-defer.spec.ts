@@ -13,9 +13,9 @@ class FakeInteraction implements DeferrableInteraction {
     return Promise.resolve('response');
   }
 
-  deferReply(): Promise<unknown> {
+  deferReply(options?: unknown): Promise<unknown> {
     if (this.replied || this.deferred) return Promise.reject(new Error('already replied'));
-    this.calls.push('defer');
+    this.calls.push(options === undefined ? 'defer' : `defer:${JSON.stringify(options)}`);
     return Promise.resolve().then(() => {
       this.deferred = true;
     });
@@ -26,6 +26,17 @@ class FakeInteraction implements DeferrableInteraction {
     this.calls.push(`edit:${JSON.stringify(options)}`);
     this.replied = true;
     return Promise.resolve('message');
+  }
+
+  followUp(options: unknown): Promise<unknown> {
+    if (!this.replied && !this.deferred) return Promise.reject(new Error('not replied'));
+    this.calls.push(`followUp:${JSON.stringify(options)}`);
+    return Promise.resolve('follow-up');
+  }
+
+  deleteReply(): Promise<unknown> {
+    this.calls.push('delete');
+    return Promise.resolve();
   }
 }
 
@@ -49,10 +60,35 @@ describe('armAutoDefer', () => {
     jest.advanceTimersByTime(2500);
     expect(handle.autoDeferred).toBe(true);
     await expect(
-      interaction.reply({ content: 'late', flags: 64, withResponse: true }),
+      // SuppressEmbeds: a flag an initial response takes and an edit of the deferral does not.
+      interaction.reply({ content: 'late', flags: 4, withResponse: true }),
     ).resolves.toBe('message');
     await handle.settle();
     expect(interaction.calls).toEqual(['defer', 'edit:{"content":"late"}']);
+  });
+
+  it('defers ephemerally for a handler that declared ephemeral answers', async () => {
+    const interaction = new FakeInteraction();
+    const handle = armAutoDefer(interaction, 2500, undefined, { ephemeral: true });
+    jest.advanceTimersByTime(2500);
+    await interaction.reply({ content: 'secret', flags: 64 });
+    await handle.settle();
+    expect(interaction.calls).toEqual(['defer:{"flags":64}', 'edit:{"content":"secret"}']);
+  });
+
+  it('answers an undeclared ephemeral reply after a public deferral privately', async () => {
+    const interaction = new FakeInteraction();
+    const handle = armAutoDefer(interaction, 2500);
+    jest.advanceTimersByTime(2500);
+    await expect(interaction.reply({ content: 'secret', flags: ['Ephemeral'] })).resolves.toBe(
+      'follow-up',
+    );
+    await handle.settle();
+    expect(interaction.calls).toEqual([
+      'defer',
+      'followUp:{"content":"secret","flags":64}',
+      'delete',
+    ]);
   });
 
   it('ignores a deferReply the handler makes after the automatic one', async () => {

@@ -1,3 +1,6 @@
+/** Discord's EPHEMERAL message flag (discord.js `MessageFlags.Ephemeral`). */
+export const EPHEMERAL = 64;
+
 /** The part of a discord.js command interaction the auto-defer wrapper touches. */
 export interface DeferrableInteraction {
   readonly replied: boolean;
@@ -5,6 +8,13 @@ export interface DeferrableInteraction {
   reply(options: unknown): Promise<unknown>;
   deferReply(options?: unknown): Promise<unknown>;
   editReply(options: unknown): Promise<unknown>;
+  followUp(options: unknown): Promise<unknown>;
+  deleteReply(): Promise<unknown>;
+}
+
+export interface AutoDeferOptions {
+  /** The handler declared its answers private: defer ephemerally. */
+  ephemeral?: boolean;
 }
 
 export interface AutoDeferHandle {
@@ -13,6 +23,22 @@ export interface AutoDeferHandle {
   /** Stops the timer and waits for a deferral already sent, so the state can be read. */
   settle(): Promise<void>;
 }
+
+/** Whether reply options ask for an ephemeral message, in any form discord.js accepts. */
+export function asksEphemeral(options: unknown): boolean {
+  if (typeof options !== 'object' || options === null) return false;
+  const { flags, ephemeral } = options as { flags?: unknown; ephemeral?: unknown };
+  if (ephemeral === true) return true;
+  const has = (flag: unknown): boolean =>
+    flag === 'Ephemeral' ||
+    (typeof flag === 'number' && (flag & EPHEMERAL) !== 0) ||
+    (typeof flag === 'bigint' && (flag & BigInt(EPHEMERAL)) !== 0n) ||
+    (Array.isArray(flag) && flag.some(has));
+  return has(flags);
+}
+
+const asObject = (options: unknown): object =>
+  typeof options === 'string' ? { content: options } : (options ?? {});
 
 /** An initial reply turned into an edit of the deferred message keeps only what an edit takes. */
 export function toEditOptions(options: unknown): unknown {
@@ -34,11 +60,17 @@ export function toEditOptions(options: unknown): unknown {
  * `editReply()` (discord.js would throw InteractionAlreadyReplied) and its own `deferReply()`
  * does nothing. A response the handler has started but not finished counts as an answer:
  * deferring then would be a second initial response.
+ *
+ * The deferral fixes the answer's visibility, so it follows the handler's declaration
+ * (`ephemeral`). A handler that did not declare it and still answers ephemerally after a
+ * public deferral gets an ephemeral follow-up, and the public "thinking…" message is deleted:
+ * a private answer must never come out public.
  */
 export function armAutoDefer(
   interaction: DeferrableInteraction,
   delayMs: number,
   onDeferFailed: (error: unknown) => void = () => undefined,
+  { ephemeral = false }: AutoDeferOptions = {},
 ): AutoDeferHandle {
   const originalReply = interaction.reply.bind(interaction);
   const originalDefer = interaction.deferReply.bind(interaction);
@@ -47,7 +79,7 @@ export function armAutoDefer(
 
   const timer = setTimeout(() => {
     if (responding || interaction.replied || interaction.deferred) return;
-    deferral = originalDefer().then(
+    deferral = originalDefer(ephemeral ? { flags: EPHEMERAL } : undefined).then(
       () => undefined,
       (error: unknown) => onDeferFailed(error),
     );
@@ -58,6 +90,15 @@ export function armAutoDefer(
   target.reply = async (options: unknown) => {
     if (deferral) {
       await deferral;
+      if (!ephemeral && asksEphemeral(options)) {
+        const message = await interaction.followUp({
+          ...asObject(toEditOptions(options)),
+          flags: EPHEMERAL,
+        });
+        // Left behind, the public "thinking…" message would be harmless; the answer is out.
+        await interaction.deleteReply().catch(onDeferFailed);
+        return message;
+      }
       return interaction.editReply(toEditOptions(options));
     }
     responding = true;

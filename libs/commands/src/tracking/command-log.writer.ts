@@ -36,6 +36,8 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
   /** Re-read this consumer's own unacknowledged entries before taking new ones. */
   private replayOwn = true;
   private lastClaimAt = 0;
+  /** Set while batches fail, so an outage is logged when it starts and when it ends. */
+  private failingSince?: number;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -48,6 +50,8 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
     await this.ensureGroup();
     // Blocking reads need a connection of their own.
     this.reader = this.redis.duplicate();
+    // Its failures surface in the read loop, which logs an outage once.
+    this.reader.on('error', () => undefined);
     this.running = true;
     this.loop = this.run();
   }
@@ -74,6 +78,13 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
       try {
         const entries = await this.nextEntries();
         if (entries.length > 0) await this.process(entries);
+        if (this.failingSince !== undefined) {
+          this.logger.log(
+            { failedForMs: Date.now() - this.failingSince },
+            'Command log writer working again',
+          );
+          this.failingSince = undefined;
+        }
       } catch (error) {
         this.replayOwn = true;
         if (String((error as Error).message).startsWith('NOGROUP')) {
@@ -83,7 +94,13 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
           await this.ensureGroup().catch(() => undefined);
           continue;
         }
-        this.logger.error({ err: error }, 'Command log batch failed; it stays queued');
+        if (this.failingSince === undefined) {
+          this.failingSince = Date.now();
+          this.logger.error(
+            { err: error },
+            'Command log batch failed; entries stay queued and are retried until it works',
+          );
+        }
         await sleep(500);
       }
     }

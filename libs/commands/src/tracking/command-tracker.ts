@@ -11,7 +11,7 @@ import { commandsConfig, type CommandsConfig } from '../commands.config';
 import type { CommandOutcome } from '../logs/command-log.entity';
 import type { RegisteredCommand } from '../registry/command-registry';
 import { armAutoDefer } from './auto-defer';
-import { CommandLogQueue } from './command-log-queue';
+import { CommandLogOutbox } from './command-log-outbox';
 import type { CommandLogRecord } from './command-log-record';
 import { cooldownMessage, Cooldowns } from './cooldowns';
 import { COMMAND_ERRORS } from '../commands.errors';
@@ -49,7 +49,7 @@ export class CommandTracker {
   private readonly logger = new Logger(CommandTracker.name);
 
   constructor(
-    private readonly queue: CommandLogQueue,
+    private readonly outbox: CommandLogOutbox,
     private readonly cooldowns: Cooldowns,
     @Inject(commandsConfig.KEY) private readonly config: CommandsConfig,
   ) {}
@@ -111,6 +111,7 @@ export class CommandTracker {
       interaction,
       Math.max(0, this.config.autoDeferMs - (Date.now() - startedAt)),
       (error) => this.logger.warn({ err: error, command: command.name }, 'Auto-defer failed'),
+      { ephemeral: command.ephemeral },
     );
     try {
       await command.discovery.execute(interaction);
@@ -147,15 +148,8 @@ export class CommandTracker {
   }
 
   private enqueue(record: CommandLogRecord): void {
-    // Not awaited: the user's answer must not wait on Redis. ioredis keeps the order of
-    // commands on one connection, so a start is always queued before its end.
-    this.queue
-      .enqueue(record)
-      .catch((error: unknown) =>
-        this.logger.error(
-          { err: error, interactionId: record.interactionId },
-          'Command log not queued',
-        ),
-      );
+    // Not awaited: the user's answer must not wait on Redis. The outbox never rejects: what
+    // the stream cannot take now, it holds and sends later.
+    void this.outbox.send(record);
   }
 }

@@ -1,0 +1,83 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { eventually } from '../../support/eventually';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (!address || typeof address === 'string') throw new Error('no free port');
+  return address.port;
+}
+
+/**
+ * A redis-server of the caller's own on a free port, to kill and bring back; the shared one on
+ * 6379 is never touched. It persists with an append-only file, as the compose deployment does,
+ * so a restart brings back what it had acknowledged.
+ */
+export class PrivateRedis {
+  private child?: ChildProcess;
+  private readonly dir = mkdtempSync(join(tmpdir(), 'botdeck-redis-'));
+
+  private constructor(readonly port: number) {}
+
+  static async start(): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await freePort());
+    await redis.start();
+    return redis;
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(
+      'redis-server',
+      [
+        ...['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir],
+        ...['--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'],
+      ],
+      { stdio: 'ignore' },
+    );
+    this.child = child;
+    const probe = new Redis({ port: this.port, lazyConnect: true, retryStrategy: () => null });
+    probe.on('error', () => undefined);
+    try {
+      await eventually(
+        `redis-server on port ${this.port}`,
+        async () => {
+          if (child.exitCode !== null) throw new Error(`redis-server exited (${child.exitCode})`);
+          if (probe.status !== 'ready') await probe.connect();
+          if ((await probe.ping()) !== 'PONG') throw new Error('no PONG');
+        },
+        { timeoutMs: 10_000 },
+      );
+    } finally {
+      probe.disconnect();
+    }
+  }
+
+  /** Ends the server with `signal` and waits until it is gone. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || !this.running) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    await exited;
+  }
+
+  async stop(): Promise<void> {
+    await this.kill('SIGTERM');
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
