@@ -9,7 +9,7 @@
  */
 import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
 import { randomBytes } from 'node:crypto';
-import { migrations } from '../apps/api/src/migrations';
+import { migrations } from '@botdeck/migrations';
 import { runLogOutage } from '../test/commands/support/log-outage';
 
 async function main(): Promise<void> {
