@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { redisConfig, type RedisConfig } from '../config/redis.config';
+import { logRedisOutages } from '../redis/redis-outage-log';
 import { REDIS } from '../redis/redis.module';
 
 /**
@@ -68,7 +69,10 @@ export class EventBus implements OnApplicationShutdown {
 
   private ensureSubscribed(): Promise<unknown> {
     if (!this.subscribed) {
-      this.subscriber = this.redis.duplicate({ keyPrefix: undefined });
+      this.subscriber = logRedisOutages(
+        this.redis.duplicate({ keyPrefix: undefined }),
+        'event subscriber',
+      );
       this.subscriber.on('message', (_channel: string, message: string) => this.dispatch(message));
       this.subscribed = this.subscriber.subscribe(this.channel);
     }
