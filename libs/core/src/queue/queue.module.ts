@@ -1,10 +1,13 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { redisConfig, RedisConfig } from '../config/redis.config';
+import { QueueOutageLog } from './queue-outage-log';
 
 /** BullMQ's shared connection; domains register their queues with `BullModule.registerQueue`. */
 @Module({
   imports: [
+    DiscoveryModule,
     BullModule.forRootAsync({
       inject: [redisConfig.KEY],
       useFactory: (config: RedisConfig) => ({
@@ -14,6 +17,7 @@ import { redisConfig, RedisConfig } from '../config/redis.config';
       }),
     }),
   ],
+  providers: [QueueOutageLog],
   exports: [BullModule],
 })
 export class QueueModule {}

@@ -1,14 +1,15 @@
 import { Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
+import type { EventEmitter } from 'node:events';
 
 const logger = new Logger('Redis');
 
 /**
  * Logs a client's outage once: a warning at the first error, one line when it is ready again
- * with how long it lasted. ioredis emits 'error' on every failed reconnect (and prints each
- * one to the console when nobody listens), which would flood the log during an outage.
+ * with how long it lasted. ioredis (and BullMQ's queues and workers, which pass its errors
+ * on) emit 'error' on every failed reconnect and print each one to the console when nobody
+ * listens, which would flood the log during an outage.
  */
-export function logRedisOutages(client: Redis, name: string): Redis {
+export function logRedisOutages<T extends EventEmitter>(client: T, name: string): T {
   let downSince: number | undefined;
   client.on('error', (error: Error) => {
     if (downSince !== undefined) return;
