@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api';
+import { ApiProcess, spawnApi } from '../support/api-process';
 import { authHeader, createUser, login, TestUser, uniqueClientIp } from '../support/auth';
-import { eventually } from '../support/eventually';
+import { eventually, sleep } from '../support/eventually';
 import { TcpProxy, throughProxy } from '../support/tcp-proxy';
 
 const BOT_TOKEN = 'MTA5ODc2NTQzMjEwOTg3NjU0.GxYzAb.fake-token-for-tests-only-abcd';
@@ -15,26 +16,30 @@ const unique = (prefix: string) => `${prefix}-${randomBytes(5).toString('hex')}`
 
 describe('PostgreSQL outage', () => {
   let proxy: TcpProxy;
-  let api: TestApi;
+  // The API under test runs as its own process (it must stay up); `direct` only seeds users.
+  let api: ApiProcess;
+  let direct: TestApi;
   let admin: TestUser;
   let token: string;
 
   beforeAll(async () => {
     const database = new URL(process.env.DATABASE_URL!);
     proxy = await TcpProxy.start({ host: database.hostname, port: Number(database.port || 5432) });
-    api = await startApi({
+    direct = await startApi();
+    admin = await createUser(direct, { role: 'admin' });
+    await direct.close();
+    api = await spawnApi({
       DATABASE_URL: throughProxy(process.env.DATABASE_URL!, proxy),
       DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
       DATABASE_QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS),
       // The same admin signs in again and again while waiting for recovery.
       LOGIN_THROTTLE_LIMIT: '1000',
     });
-    admin = await createUser(api, { role: 'admin' });
     token = (await login(api, admin)).accessToken;
   });
   afterAll(async () => {
     await proxy?.restore();
-    await api?.close();
+    await api?.stop();
     await proxy?.close();
   });
 
@@ -98,6 +103,7 @@ describe('PostgreSQL outage', () => {
     expect(health.res.status).toBe(503);
     expect(health.res.body.checks.postgres.status).toBe('down');
     expect(health.ms).toBeLessThan(HANG_MS);
+    expect(api.running()).toBe(true);
     const slowest = Math.max(...results.map((r) => r.ms), health.ms);
     process.stdout.write(`PostgreSQL ${mode}: every route answered 503 within ${slowest} ms\n`);
   }
@@ -116,6 +122,9 @@ describe('PostgreSQL outage', () => {
     );
     const health = await request(api.url).get('/api/v1/monitoring/health');
     expect(health.body.checks.postgres.status).toBe('up');
+    // The same process served the whole outage; nothing was logged as a 500.
+    expect(api.running()).toBe(true);
+    expect(api.output()).not.toContain('Unexpected error');
   }
 
   it('answers every route 503 with Retry-After while PostgreSQL refuses connections, then recovers', async () => {
@@ -124,6 +133,10 @@ describe('PostgreSQL outage', () => {
     }
     await proxy.cut('refuse');
     await expectAllUnavailable('refusing connections');
+    // Held a while, so the background work that needs the database (audit writes, sweeps)
+    // fails too: the process must ride it out, not crash.
+    await sleep(5_000);
+    await expectAllUnavailable('refusing connections for 5 s');
     await proxy.restore();
     await expectAllRecovered();
   });
