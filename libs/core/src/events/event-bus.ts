@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import Redis from 'ioredis';
 import { redisConfig, type RedisConfig } from '../config/redis.config';
 import { isRedisUnavailable } from '../redis/redis-errors';
-import { logRedisOutages } from '../redis/redis-outage-log';
 import { REDIS } from '../redis/redis.module';
 
 /**
@@ -91,10 +90,7 @@ export class EventBus implements OnApplicationShutdown {
 
   private ensureSubscribed(): Promise<unknown> {
     if (!this.subscribed) {
-      this.subscriber = logRedisOutages(
-        this.redis.duplicate({ keyPrefix: undefined }),
-        'event subscriber',
-      );
+      this.subscriber = this.redis.duplicate({ keyPrefix: undefined });
       this.subscriber.on('message', (_channel: string, message: string) => this.dispatch(message));
       this.subscribed = this.subscriber.subscribe(this.channel);
     }

@@ -19,6 +19,14 @@ export function createRedisClient(config: RedisConfig, name: string): Redis {
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     lazyConnect: false,
   });
+  // Copies (a subscriber, a blocking reader) need the same outage logging as the original;
+  // ioredis copies options but not listeners.
+  const duplicate = client.duplicate.bind(client);
+  let copies = 0;
+  client.duplicate = (override) => {
+    copies += 1;
+    return logRedisOutages(duplicate(override), `${name} #${copies + 1}`);
+  };
   return logRedisOutages(client, name);
 }
 
