@@ -28,7 +28,10 @@ class SupervisorRun {
   output = '';
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 
-  constructor(services: Array<{ name: string; mode: string }>, options: Record<string, number>) {
+  constructor(
+    services: Array<{ name: string; mode: string; env?: Record<string, string> }>,
+    options: Record<string, number>,
+  ) {
     this.process = spawn(process.execPath, [path.join(__dirname, 'supervisor', 'supervise.js')], {
       env: {
         ...process.env,
@@ -136,6 +139,19 @@ describe('npm start supervisor (scripts/supervisor.js)', () => {
       // Each start comes no sooner than its delay after the one before.
       expect(starts[i + 1].at - starts[i].at).toBeGreaterThanOrEqual(delay);
     }
+  });
+
+  it('starts again from the shortest delay after a child ran long enough to count as healthy', async () => {
+    const run = supervise(
+      [{ name: 'worker', mode: 'crash-later', env: { CRASH_AFTER_MS: '400' } }],
+      { initialDelayMs: 100, maxDelayMs: 800, stableAfterMs: 300 },
+    );
+    await eventually('four starts of the worker', () =>
+      expect(run.starts('worker').length).toBeGreaterThanOrEqual(4),
+    );
+    const delays = [...run.output.matchAll(/restarting it in (\d+) ms \(failure (\d+)\)/g)];
+    expect(delays.length).toBeGreaterThanOrEqual(3);
+    for (const [, delay, failure] of delays) expect([delay, failure]).toEqual(['100', '1']);
   });
 
   it('stops every child on SIGTERM, cancels pending restarts and exits 0', async () => {
