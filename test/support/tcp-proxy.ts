@@ -60,6 +60,11 @@ export class TcpProxy {
   }
 
   private accept(client: Socket): void {
+    // A connection that raced the close of the port is dropped like the others.
+    if (this.mode === 'refuse') {
+      client.destroy();
+      return;
+    }
     this.track(client);
     if (this.mode === 'blackhole') return; // held open, never answered
     const upstream = createConnection(this.target);
