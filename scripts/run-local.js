@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Runs Botdeck locally for a newcomer: prepares `.env`, creates and migrates the database,
 // then starts the API and the worker (and the Discord sandbox when no real Discord is
-// configured), stopping them all together on Ctrl-C / SIGTERM.
+// configured). A child that dies is restarted with backoff (scripts/supervisor.js); Ctrl-C /
+// SIGTERM stops them all together.
 'use strict';
 
-const { spawn } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
+const { Supervisor } = require('./supervisor');
 
 const root = path.resolve(__dirname, '..');
 const dist = (...parts) => path.join(root, 'dist', ...parts);
@@ -70,7 +71,8 @@ async function startDiscord() {
   });
   const deadline = Date.now() + 15_000;
   for (;;) {
-    if (sandbox.exitCode !== null)
+    // A sandbox that dies before it ever answers will not do better on a restart.
+    if (sandbox.starts > 1 || sandbox.child.exitCode !== null)
       throw new Error(`the Discord sandbox exited (port ${port} busy?)`);
     try {
       if ((await fetch(`${url}/_sandbox/stats`)).ok) return { sandbox: true, url };
@@ -82,45 +84,19 @@ async function startDiscord() {
   }
 }
 
-const children = [];
-let stopping = false;
+const supervisor = new Supervisor();
 
 function start(name, script, env = {}) {
-  const child = spawn(process.execPath, [dist(script)], {
-    stdio: 'inherit',
+  return supervisor.add(name, process.execPath, [dist(script)], {
     env: { ...process.env, ...env },
   });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[botdeck] ${name} exited (${signal ?? code}); stopping the rest`);
-      stop(code || 1);
-    }
-  });
-  children.push(child);
-  return child;
-}
-
-function stop(exitCode = 0) {
-  if (stopping) return;
-  stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  const deadline = setTimeout(() => {
-    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
-  }, 15_000);
-  deadline.unref();
-  Promise.all(
-    children.map((child) =>
-      child.exitCode === null ? new Promise((r) => child.on('exit', r)) : null,
-    ),
-  ).then(() => process.exit(exitCode));
 }
 
 async function main() {
   prepareEnvFile();
   process.env.NODE_ENV ||= 'development';
   await prepareDatabase();
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
+  supervisor.stopOnSignals(0);
 
   const discord = await startDiscord();
   start('api', 'apps/api/src/main.js', {
@@ -144,6 +120,6 @@ async function main() {
 
 main().catch((error) => {
   console.error(`[botdeck] could not start: ${error.message}`);
-  stop(1);
   process.exitCode = 1;
+  void supervisor.stop();
 });

@@ -290,8 +290,10 @@ describe('bulk operations: accepting requests', () => {
     const key = unique('no-queue');
     await queue.close();
     const res = await post('start', { botIds: [botId] }, operator, key);
-    expect(res.status).toBe(500);
-    expect(res.body.code).toBe('INTERNAL_ERROR');
+    // Redis cannot take the jobs: a dependency failure the client may retry, not a 500.
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe('DEPENDENCY_UNAVAILABLE');
+    expect(res.headers['retry-after']).toBeDefined();
     const rows = await api.app
       .get(DataSource)
       .query('SELECT count(*)::int AS n FROM bulk_operations WHERE idempotency_key = $1', [key]);

@@ -51,7 +51,7 @@ export async function createUser(
 
 /** Signs in over HTTP with email and password and returns the token pair. */
 export async function login(
-  api: TestApi,
+  api: Pick<TestApi, 'url'>,
   credentials: { email: string; password: string },
 ): Promise<{ accessToken: string; refreshToken: string }> {
   const res = await request(api.url)

@@ -1,6 +1,5 @@
 import { BotEntity } from '@botdeck/bot-config';
-import { QueueModule } from '@botdeck/core';
-import { BullModule } from '@nestjs/bullmq';
+import { QueueModule, registerProducerQueue } from '@botdeck/core';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BULK_LIFECYCLE_QUEUE } from './execution/bulk-lifecycle.job';
@@ -14,7 +13,8 @@ import { BulkOperationsService } from './operations/bulk-operations.service';
   imports: [
     TypeOrmModule.forFeature([BulkOperationEntity, BulkOperationItemEntity, BotEntity]),
     QueueModule,
-    BullModule.registerQueue({ name: BULK_LIFECYCLE_QUEUE }),
+    // Enqueued while serving a request: fails fast (503) when Redis is away.
+    registerProducerQueue(BULK_LIFECYCLE_QUEUE),
   ],
   controllers: [BulkOperationsController],
   providers: [BulkOperationsRepository, BulkOperationsService],

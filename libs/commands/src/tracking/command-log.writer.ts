@@ -1,4 +1,4 @@
-import { EventBus, REDIS } from '@botdeck/core';
+import { EventBus, isDataError, REDIS } from '@botdeck/core';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -9,7 +9,6 @@ import {
 import type Redis from 'ioredis';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
 import { commandsConfig, type CommandsConfig } from '../commands.config';
 import { CommandLogDto } from '../logs/dto/command-log.dto';
 import { CommandLogRecord, mergeBatch, parseRecord } from './command-log-record';
@@ -209,11 +208,4 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
       return finished;
     }
   }
-}
-
-/** PostgreSQL refused the values (classes 22 data exception, 23 integrity violation). */
-function isDataError(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code;
-  return typeof code === 'string' && /^2[23]/.test(code);
 }

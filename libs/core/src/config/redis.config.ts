@@ -21,6 +21,21 @@ export const redisConfig = registerAs('redis', () => {
     }),
     /** Prepended to every key Botdeck writes, so several deployments (or test runs) share one Redis. */
     keyPrefix: env.string('REDIS_KEY_PREFIX', { default: defaultRedisKeyPrefix(databaseUrl(env)) }),
+    /**
+     * A command without a reply after this long fails (503 for a request), also while it waits
+     * for a reconnect, so nothing hangs on a Redis that is gone or unreachable.
+     */
+    commandTimeoutMs: env.int('REDIS_COMMAND_TIMEOUT_MS', {
+      default: 2_000,
+      min: 100,
+      max: 60_000,
+    }),
+    /** How long one connection attempt may take before it counts as failed. */
+    connectTimeoutMs: env.int('REDIS_CONNECT_TIMEOUT_MS', {
+      default: 2_000,
+      min: 100,
+      max: 60_000,
+    }),
   };
 });
 

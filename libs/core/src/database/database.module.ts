@@ -28,6 +28,8 @@ export class DatabaseModule {
             ...postgresOptions({
               url: config.url,
               poolSize: config.poolSize,
+              connectTimeoutMs: config.connectTimeoutMs,
+              queryTimeoutMs: config.queryTimeoutMs,
               migrations: options.migrations ?? [],
             }),
             autoLoadEntities: true,

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { MigrationList, postgresOptions } from './data-source-options';
+import { isDuplicateDatabase } from './pg-errors';
 
 function databaseName(url: string): string {
   const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
@@ -34,7 +35,7 @@ export async function ensureDatabase(url: string): Promise<boolean> {
       return true;
     } catch (error) {
       // Another process created it between our check and our CREATE.
-      if ((error as { code?: string }).code === '42P04') return false;
+      if (isDuplicateDatabase(error)) return false;
       throw error;
     }
   });

@@ -73,8 +73,23 @@ export class ServiceUnavailableError extends AppError {
   }
 }
 
-/** True for PostgreSQL's unique_violation, so a service can raise its own conflict error. */
-export function isUniqueViolation(error: unknown): boolean {
-  const driverError = (error as { driverError?: { code?: string } } | null)?.driverError;
-  return driverError?.code === '23505';
+export type Dependency = 'postgres' | 'redis';
+
+const DEPENDENCY_NAMES: Record<Dependency, string> = { postgres: 'PostgreSQL', redis: 'Redis' };
+
+/**
+ * A dependency Botdeck needs for this request is down or too slow. Nothing was done that the
+ * client cannot retry; `Retry-After` says when to try again.
+ */
+export class DependencyUnavailableError extends ServiceUnavailableError {
+  constructor(
+    readonly dependency: Dependency,
+    readonly retryAfterSeconds = 5,
+  ) {
+    super(
+      'DEPENDENCY_UNAVAILABLE',
+      `${DEPENDENCY_NAMES[dependency]} is unavailable; try again shortly`,
+      { dependency, retryAfterSeconds },
+    );
+  }
 }

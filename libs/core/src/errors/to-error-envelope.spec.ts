@@ -61,6 +61,42 @@ describe('toErrorEnvelope', () => {
     });
   });
 
+  it('answers 503 DEPENDENCY_UNAVAILABLE with Retry-After when PostgreSQL is unreachable', () => {
+    for (const error of [
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      new Error('timeout exceeded when trying to connect'),
+      new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')),
+      new QueryFailedError('SELECT 1', [], Object.assign(new Error('bye'), { code: '57P01' })),
+    ]) {
+      const { body, headers, unexpected } = toErrorEnvelope(error, 'r');
+      expect(body).toEqual({
+        statusCode: 503,
+        code: 'DEPENDENCY_UNAVAILABLE',
+        message: 'PostgreSQL is unavailable; try again shortly',
+        details: { dependency: 'postgres', retryAfterSeconds: 5 },
+        requestId: 'r',
+      });
+      expect(headers['Retry-After']).toBe('5');
+      expect(unexpected).toBe(false);
+    }
+  });
+
+  it('answers 503 DEPENDENCY_UNAVAILABLE when a Redis command fails for want of Redis', () => {
+    const maxRetries = Object.assign(
+      new Error('Reached the max retries per request limit (which is 2).'),
+      { name: 'MaxRetriesPerRequestError' },
+    );
+    for (const error of [new Error('Command timed out'), maxRetries]) {
+      const { body, headers } = toErrorEnvelope(error, 'r');
+      expect(body).toMatchObject({
+        statusCode: 503,
+        code: 'DEPENDENCY_UNAVAILABLE',
+        details: { dependency: 'redis' },
+      });
+      expect(headers['Retry-After']).toBe('5');
+    }
+  });
+
   it('hides everything about unexpected errors but the request id', () => {
     const { body, unexpected } = toErrorEnvelope(new Error('password=hunter2 at db.ts:12'), 'r9');
     expect(unexpected).toBe(true);

@@ -1,7 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { QueryFailedError } from 'typeorm';
-import { AppError, RateLimitedError } from './app-error';
+import { isDatabaseUnavailable, pgErrorCode } from '../database/pg-errors';
+import { isRedisUnavailable } from '../redis/redis-errors';
+import { AppError, DependencyUnavailableError, RateLimitedError } from './app-error';
 import { ErrorEnvelope, HTTP_STATUS_CODES } from './error-envelope';
 import { CORE_ERRORS } from './core.errors';
 
@@ -52,6 +54,19 @@ const PG_CODES: Record<string, { status: number; code: string; message: string }
   '22P02': { status: 400, code: CORE_ERRORS.BAD_REQUEST, message: 'A value has an invalid format' },
   '22001': { status: 400, code: CORE_ERRORS.BAD_REQUEST, message: 'A value is too long' },
 };
+
+/**
+ * A dependency outage surfaces as whatever its driver throws (pg's "Connection terminated",
+ * ECONNREFUSED, ioredis' "Command timed out"); any of them, raised anywhere, means 503.
+ */
+function unavailableDependency(
+  exception: unknown,
+): DependencyUnavailableError['dependency'] | null {
+  if (exception instanceof AppError || exception instanceof HttpException) return null;
+  if (isRedisUnavailable(exception)) return 'redis';
+  if (isDatabaseUnavailable(exception)) return 'postgres';
+  return null;
+}
 
 function isFrameworkError(value: unknown): value is FrameworkError {
   return (
@@ -104,9 +119,11 @@ function fromHttpException(exception: HttpException, requestId: string): ErrorRe
  * the response and decides how to log.
  */
 export function toErrorEnvelope(exception: unknown, requestId: string): ErrorResponse {
+  const dependency = unavailableDependency(exception);
+  if (dependency) return toErrorEnvelope(new DependencyUnavailableError(dependency), requestId);
   if (exception instanceof AppError) {
     const headers: Record<string, string> = {};
-    if (exception instanceof RateLimitedError) {
+    if (exception instanceof RateLimitedError || exception instanceof DependencyUnavailableError) {
       headers['Retry-After'] = String(Math.max(1, Math.ceil(exception.retryAfterSeconds)));
     }
     return {
@@ -123,7 +140,7 @@ export function toErrorEnvelope(exception: unknown, requestId: string): ErrorRes
   }
   if (exception instanceof HttpException) return fromHttpException(exception, requestId);
   if (exception instanceof QueryFailedError) {
-    const sqlState = (exception.driverError as { code?: string } | undefined)?.code;
+    const sqlState = pgErrorCode(exception);
     const known = sqlState ? PG_CODES[sqlState] : undefined;
     if (known) {
       return {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { redisConfig, type RedisConfig } from '../config/redis.config';
+import { isRedisUnavailable } from '../redis/redis-errors';
 import { REDIS } from '../redis/redis.module';
 
 /**
@@ -39,6 +40,7 @@ export class EventBus implements OnApplicationShutdown {
   private readonly handlers = new Map<string, Set<Handler<EventName>>>();
   private subscriber?: Redis;
   private subscribed?: Promise<unknown>;
+  private unsent = 0;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -48,9 +50,29 @@ export class EventBus implements OnApplicationShutdown {
     this.channel = `${config.keyPrefix}events`;
   }
 
-  async publish<K extends EventName>(type: K, payload: BotdeckEvents[K]): Promise<void> {
+  /**
+   * Publishes at most once and never fails the caller: an event is a nudge or a notice about
+   * a change already stored, so a Redis outage must not turn a committed change into an
+   * error (readers catch up from the database). Resolves false when the event was not sent.
+   */
+  async publish<K extends EventName>(type: K, payload: BotdeckEvents[K]): Promise<boolean> {
     const event: EventEnvelope<K> = { type, payload, at: new Date().toISOString() };
-    await this.redis.publish(this.channel, JSON.stringify(event));
+    try {
+      await this.redis.publish(this.channel, JSON.stringify(event));
+      return true;
+    } catch (error) {
+      this.unsent += 1;
+      // The client logs a Redis outage once; anything else is worth a line of its own.
+      if (!isRedisUnavailable(error)) {
+        this.logger.warn({ err: error, type }, 'An event could not be published');
+      }
+      return false;
+    }
+  }
+
+  /** Events not sent since start (Redis away), for metrics and tests. */
+  get unsentCount(): number {
+    return this.unsent;
   }
 
   /** Listens to one event type, or to all with '*'. Resolves once the subscription is live. */

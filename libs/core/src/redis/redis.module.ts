@@ -1,19 +1,33 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { redisConfig, RedisConfig } from '../config/redis.config';
+import { logRedisOutages } from './redis-outage-log';
 
 /** Injection token for the shared ioredis client (keys are prefixed with REDIS_KEY_PREFIX). */
 export const REDIS = Symbol('REDIS');
 
 export function createRedisClient(config: RedisConfig, name: string): Redis {
-  return new Redis(config.url, {
+  const client = new Redis(config.url, {
     keyPrefix: config.keyPrefix,
     connectionName: name,
-    // Fail commands fast while Redis is away instead of queueing them for ever.
+    // Fail commands fast while Redis is away instead of queueing them for ever: after two
+    // failed reconnects, or after commandTimeout at the latest (a link that drops packets
+    // fails no reconnect). Blocking reads must block for less than commandTimeout.
     maxRetriesPerRequest: 2,
+    commandTimeout: config.commandTimeoutMs,
+    connectTimeout: config.connectTimeoutMs,
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
     lazyConnect: false,
   });
+  // Copies (a subscriber, a blocking reader) need the same outage logging as the original;
+  // ioredis copies options but not listeners.
+  const duplicate = client.duplicate.bind(client);
+  let copies = 0;
+  client.duplicate = (override) => {
+    copies += 1;
+    return logRedisOutages(duplicate(override), `${name} #${copies + 1}`);
+  };
+  return logRedisOutages(client, name);
 }
 
 @Injectable()
