@@ -40,7 +40,9 @@ export class SessionsService {
 
   /**
    * Exchanges a refresh token for its successor. The row is locked, so two concurrent uses of
-   * one token cannot both succeed: the second one sees it revoked and kills the family.
+   * one token are serialised: the second sees it rotated. Within the reuse grace
+   * (REFRESH_REUSE_GRACE_SECONDS) and while the successor is live it gets a fresh token of the
+   * same family (a client retry); later, it is reuse and kills the family.
    */
   async rotate(presented: string): Promise<{ user: User; issued: IssuedRefreshToken }> {
     const outcome = await this.tokens.manager.transaction(
@@ -54,7 +56,13 @@ export class SessionsService {
         if (!token) return { kind: 'invalid' };
 
         const now = new Date();
-        const decision = decideRefresh(token, now);
+        const successor = token.replacedBy
+          ? await repo.findOneBy({ id: token.replacedBy, revokedAt: IsNull() })
+          : null;
+        const decision = decideRefresh(token, now, {
+          graceMs: this.config.refreshReuseGraceSeconds * 1000,
+          successorLive: successor !== null,
+        });
         if (decision === 'reused') {
           await this.revokeFamily(manager, token.familyId, now);
           return { kind: 'reused', userId: token.userId };
@@ -67,7 +75,11 @@ export class SessionsService {
           return { kind: 'disabled', userId: token.userId };
         }
         const issued = await this.issue(manager, user.id, token.familyId);
-        await repo.update({ id: token.id }, { revokedAt: now, replacedBy: issued.id });
+        // A grace duplicate leaves the presented token as its first rotation left it, so the
+        // window stays measured from that rotation.
+        if (decision === 'rotate') {
+          await repo.update({ id: token.id }, { revokedAt: now, replacedBy: issued.id });
+        }
         return { kind: 'rotated', user, issued };
       },
     );
