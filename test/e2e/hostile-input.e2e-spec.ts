@@ -184,6 +184,16 @@ describe('Hostile input', () => {
     });
   });
 
+  it('answers an empty JSON body where a body is required with 400 naming the fields', async () => {
+    const res = await request(api.url)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', uniqueClientIp())
+      .set('Content-Type', 'application/json');
+    expect(res.status).toBe(400);
+    expectEnvelope(res.body, 400, 'VALIDATION_FAILED');
+    expect(fields(res.body).sort()).toEqual(['email', 'password']);
+  });
+
   it('treats an empty body sent as application/json as no body', async () => {
     const res = await request(api.url)
       .post(`/api/v1/bots/${randomUUID()}/validate`)
