@@ -1,3 +1,5 @@
+import { authConfig, type AuthConfig } from '@botdeck/auth';
+import { sign } from 'jsonwebtoken';
 import { Agent, request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api';
@@ -12,7 +14,8 @@ import { seededRandom, Variant, variantsOf } from './fuzz/mutations';
  */
 const SEED = 0x0b07dec4;
 const CONCURRENCY = 12;
-const ROLES = ['anonymous', 'viewer', 'operator', 'admin'] as const;
+/** `forged`: a token signed with Botdeck's key but without `exp` and with a NUL in `sid`. */
+const ROLES = ['anonymous', 'forged', 'viewer', 'operator', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
 const ENVELOPE_KEYS = new Set(['statusCode', 'code', 'message', 'details', 'requestId']);
@@ -93,9 +96,18 @@ describe('fuzz: malformed variants of every documented operation, as every role'
 
   beforeAll(async () => {
     api = await startApi();
-    for (const role of ROLES) {
-      if (role !== 'anonymous') tokens[role] = (await loginAs(api, role)).accessToken;
+    for (const role of ['viewer', 'operator', 'admin'] as const) {
+      tokens[role] = (await loginAs(api, role)).accessToken;
     }
+    const { jwtSecret } = api.app.get<AuthConfig>(authConfig.KEY);
+    const { sub } = JSON.parse(
+      Buffer.from(tokens.admin?.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as { sub: string };
+    tokens.forged = sign({ sub, sid: 'a\u0000b', role: 'admin' }, jwtSecret, {
+      algorithm: 'HS256',
+      issuer: 'botdeck',
+      audience: 'botdeck-api',
+    });
   });
   afterAll(() => api.close());
 
@@ -113,6 +125,7 @@ describe('fuzz: malformed variants of every documented operation, as every role'
     const failures: string[] = [];
     const reachedPastAuth: Record<Role, number> = {
       anonymous: 0,
+      forged: 0,
       viewer: 0,
       operator: 0,
       admin: 0,
