@@ -6,7 +6,9 @@ describe('auth: login, me, refresh, logout', () => {
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await startApi();
+    // Reuse detection is checked strictly here, with the retry grace off;
+    // token-edges.e2e-spec.ts covers REFRESH_REUSE_GRACE_SECONDS.
+    api = await startApi({ REFRESH_REUSE_GRACE_SECONDS: '0' });
   });
   afterAll(() => api.close());
 
@@ -141,7 +143,7 @@ describe('auth: login, me, refresh, logout', () => {
     expect(access.body.code).toBe('SESSION_REVOKED');
   });
 
-  it('lets only one of two simultaneous refreshes with the same token win', async () => {
+  it('without a reuse grace, lets only one of two simultaneous refreshes with the same token win', async () => {
     const { refreshToken } = await loginAs(api, 'viewer');
     const results = await Promise.all(
       [1, 2].map(() => request(api.url).post('/api/v1/auth/refresh').send({ refreshToken })),

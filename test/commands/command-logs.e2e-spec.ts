@@ -176,14 +176,17 @@ describe('command log and stats endpoints', () => {
     ['/api/v1/logs/user/not-a-snowflake', 'userId'],
     ['/api/v1/logs/recent?limit=0', 'limit'],
     ['/api/v1/logs/failed?status=success', 'status'],
-    ['/api/v1/logs/failed?cursor=garbage', 'cursor'],
-  ])('refuses %s with a field-level error on %s', async (path, field) => {
-    const res = await get(path).expect(400);
-    expect(res.body).toMatchObject({ code: 'VALIDATION_FAILED' });
-    expect((res.body as { details: { field: string }[] }).details.map((d) => d.field)).toContain(
-      field,
-    );
-  });
+    ['/api/v1/logs/failed?cursor=garbage', 'cursor', 'INVALID_CURSOR'],
+  ])(
+    'refuses %s with a field-level error on %s',
+    async (path, field, code = 'VALIDATION_FAILED') => {
+      const res = await get(path).expect(400);
+      expect(res.body).toMatchObject({ code });
+      expect((res.body as { details: { field: string }[] }).details.map((d) => d.field)).toContain(
+        field,
+      );
+    },
+  );
 
   it('refuses anonymous callers', async () => {
     await request(api.url).get('/api/v1/logs/recent').expect(401);

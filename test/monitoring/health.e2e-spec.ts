@@ -3,6 +3,7 @@ import { WorkerHeartbeatModule, WorkerHeartbeatService, WorkerRegistry } from '@
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { startApi, TestApi } from '../support/api';
+import { loginAs } from '../support/auth';
 import { spawnWorker } from '../support/worker-process';
 import { withEnv } from '../support/env';
 import { eventually, sleep } from '../support/eventually';
@@ -13,9 +14,11 @@ class HeartbeatOnlyModule {}
 
 describe('monitoring: GET /api/v1/monitoring/health', () => {
   let api: TestApi;
+  let viewer: string;
 
   beforeAll(async () => {
     api = await startApi();
+    viewer = (await loginAs(api, 'viewer')).accessToken;
   });
   afterAll(() => api.close());
 
@@ -30,7 +33,6 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
         workers: expect.objectContaining({
           required: false,
           count: expect.any(Number),
-          items: expect.any(Array),
         }),
       },
       uptimeSeconds: expect.any(Number),
@@ -38,6 +40,32 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
       checkedAt: expect.any(String),
     });
     expect(body.checks.postgres.latencyMs).toBeLessThan(1000);
+  });
+
+  it("shows anonymous callers worker counts only, and signed-in callers each worker's host and PID", async () => {
+    const registry = api.app.get(WorkerRegistry);
+    const info = {
+      id: `seen-${Date.now()}`,
+      host: 'node-7',
+      pid: 4242,
+      startedAt: new Date().toISOString(),
+    };
+    await registry.beat(info, 30_000);
+
+    const anonymous = await getHealth(api.url);
+    expect(anonymous.body.checks.workers.count).toBeGreaterThanOrEqual(1);
+    expect(anonymous.body.checks.workers).not.toHaveProperty('items');
+    expect(JSON.stringify(anonymous.body)).not.toContain('node-7');
+
+    const badToken = await getHealth(api.url, 'not-a-token');
+    expect(badToken.status).toBe(200);
+    expect(badToken.body.checks.workers).not.toHaveProperty('items');
+
+    const signedIn = await getHealth(api.url, viewer);
+    expect(signedIn.body.checks.workers.items).toContainEqual({
+      ...info,
+      lastBeatAgeMs: expect.any(Number),
+    });
   });
 
   it('lists a worker while its heartbeat runs and drops it when it stops gracefully', async () => {
@@ -49,7 +77,7 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
       await worker.init();
       const { info } = worker.get(WorkerHeartbeatService);
 
-      const listed = await getHealth(api.url);
+      const listed = await getHealth(api.url, viewer);
       expect(listed.body.checks.workers.items).toContainEqual({
         ...info,
         lastBeatAgeMs: expect.any(Number),
@@ -59,14 +87,14 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
       // Still listed well past its TTL: the heartbeat keeps refreshing it.
       // (The TTL leaves room for event-loop stalls when the machine is busy.)
       await sleep(2_500);
-      const later = await getHealth(api.url);
+      const later = await getHealth(api.url, viewer);
       const item = later.body.checks.workers.items.find((w) => w.id === info.id);
       expect(item?.lastBeatAgeMs).toBeLessThan(2_000);
 
       const closing = worker;
       worker = undefined;
       await closing.close();
-      const after = await getHealth(api.url);
+      const after = await getHealth(api.url, viewer);
       expect(after.body.checks.workers.items.map((w) => w.id)).not.toContain(info.id);
     } finally {
       await worker?.close();
@@ -82,13 +110,13 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
       startedAt: new Date().toISOString(),
     };
     await registry.beat(info, 1_500);
-    expect((await getHealth(api.url)).body.checks.workers.items.map((w) => w.id)).toContain(
+    expect((await getHealth(api.url, viewer)).body.checks.workers.items.map((w) => w.id)).toContain(
       info.id,
     );
     await sleep(1_700);
-    expect((await getHealth(api.url)).body.checks.workers.items.map((w) => w.id)).not.toContain(
-      info.id,
-    );
+    expect(
+      (await getHealth(api.url, viewer)).body.checks.workers.items.map((w) => w.id),
+    ).not.toContain(info.id);
   });
 
   it('runs the real worker: it registers, then deregisters and exits 0 on SIGTERM', async () => {
@@ -97,7 +125,7 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
       const listed = await eventually(
         'the worker to register',
         async () => {
-          const { body } = await getHealth(api.url);
+          const { body } = await getHealth(api.url, viewer);
           const item = body.checks.workers.items.find((w) => w.pid === worker.pid);
           if (!item) throw new Error(`pid ${worker.pid} not listed yet`);
           return item;
@@ -108,7 +136,7 @@ describe('monitoring: GET /api/v1/monitoring/health', () => {
       worker.kill('SIGTERM');
       const code = await within(worker.exited, 15_000, 'still running');
       expect(code).toBe(0);
-      const { body } = await getHealth(api.url);
+      const { body } = await getHealth(api.url, viewer);
       expect(body.checks.workers.items.map((w) => w.id)).not.toContain(listed.id);
     } finally {
       worker.kill('SIGKILL');
@@ -127,7 +155,8 @@ describe('monitoring: HEALTH_REQUIRE_WORKER', () => {
     const api = await startApi(env);
     let worker: INestApplicationContext | undefined;
     try {
-      const alone = await getHealth(api.url);
+      const viewer = (await loginAs(api, 'viewer')).accessToken;
+      const alone = await getHealth(api.url, viewer);
       expect(alone.status).toBe(503);
       expect(alone.body).toMatchObject({
         status: 'error',

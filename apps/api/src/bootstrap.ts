@@ -15,12 +15,14 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
     createFastifyAdapter({
       bodyLimitBytes: config.bodyLimitBytes,
       trustProxyHops: config.trustProxyHops,
+      limits: config.http,
     }),
-    { bufferLogs: true, abortOnError: false },
+    // installHttpConventions installs the JSON body parser (depth-limited).
+    { bufferLogs: true, abortOnError: false, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  installHttpConventions(fastify);
+  installHttpConventions(fastify, { bodyLimitBytes: config.bodyLimitBytes, limits: config.http });
   app.get(RouteIndex).attach(fastify);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
   app.enableShutdownHooks();

@@ -93,6 +93,15 @@ export function readAuthConfig(source: Env = process.env) {
     jwtSecret,
     accessTtlSeconds: env.int('JWT_ACCESS_TTL_SECONDS', { default: 900, min: 30, max: 86_400 }),
     refreshTtlDays: env.int('REFRESH_TOKEN_TTL_DAYS', { default: 30, min: 1, max: 365 }),
+    /**
+     * How long after a refresh the same (now used) refresh token may be presented again without
+     * counting as reuse: a client retrying a refresh whose answer it lost. 0 turns it off.
+     */
+    refreshReuseGraceSeconds: env.int('REFRESH_REUSE_GRACE_SECONDS', {
+      default: 5,
+      min: 0,
+      max: 60,
+    }),
     admin:
       adminEmail !== undefined && adminPassword !== undefined
         ? { email: adminEmail, password: adminPassword }

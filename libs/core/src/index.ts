@@ -14,6 +14,7 @@ export * from './http/request-id';
 export * from './http/request-outcome.bus';
 export * from './http/fastify-adapter';
 export * from './http/validation';
+export * from './http/json-body';
 export * from './pagination/cursor';
 export * from './pagination/api-page.decorator';
 export * from './database/database.module';

@@ -11,6 +11,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { AccessTokensService } from '../sessions/access-tokens.service';
 import { SessionsService } from '../sessions/sessions.service';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AUTH_ERRORS } from '../auth.errors';
 
@@ -55,8 +56,24 @@ export class AccessGuard implements CanActivate {
         AUTH_ERRORS.ROUTE_ACCESS_UNDECLARED,
       );
     }
-    if (access.public) return true;
+    if (access.public) {
+      if (access.identifyCaller) await this.identifyOptionally(request);
+      return true;
+    }
 
+    const user = await this.authenticate(request);
+    state.actor = { id: user.id, email: user.email, role: user.role };
+    if (!roleAtLeast(user.role, access.minimumRole)) {
+      throw new ForbiddenError(
+        `This needs the ${access.minimumRole} role or above; you are ${user.role}`,
+        AUTH_ERRORS.ROLE_TOO_LOW,
+      );
+    }
+    return true;
+  }
+
+  /** The signed-in user behind the request's bearer token, or a 401 saying why not. */
+  private async authenticate(request: FastifyRequest): Promise<User> {
     const token = bearerToken(request.headers.authorization);
     if (!token) {
       throw new UnauthenticatedError(
@@ -79,14 +96,18 @@ export class AccessGuard implements CanActivate {
         AUTH_ERRORS.SESSION_REVOKED,
       );
     }
+    return user;
+  }
 
-    state.actor = { id: user.id, email: user.email, role: user.role };
-    if (!roleAtLeast(user.role, access.minimumRole)) {
-      throw new ForbiddenError(
-        `This needs the ${access.minimumRole} role or above; you are ${user.role}`,
-        AUTH_ERRORS.ROLE_TOO_LOW,
-      );
+  /** On a public route: remember who is calling when they say so, else stay anonymous. */
+  private async identifyOptionally(request: FastifyRequest): Promise<void> {
+    if (!bearerToken(request.headers.authorization)) return;
+    try {
+      const user = await this.authenticate(request);
+      requestState(request).actor = { id: user.id, email: user.email, role: user.role };
+    } catch {
+      // A bad token, or a database that cannot say (health must still answer when PostgreSQL
+      // is down): either way the caller is served as anonymous.
     }
-    return true;
   }
 }

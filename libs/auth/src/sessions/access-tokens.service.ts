@@ -26,9 +26,9 @@ export class AccessTokensService {
   }
 
   async verify(token: string): Promise<AccessClaims> {
-    let payload: Partial<AccessClaims>;
+    let payload: Partial<AccessClaims> & { exp?: unknown };
     try {
-      payload = await this.jwt.verifyAsync<Partial<AccessClaims>>(token);
+      payload = await this.jwt.verifyAsync<Partial<AccessClaims> & { exp?: unknown }>(token);
     } catch (error) {
       if (error instanceof TokenExpiredError) {
         throw new UnauthenticatedError('The access token has expired', AUTH_ERRORS.TOKEN_EXPIRED);
@@ -38,10 +38,14 @@ export class AccessTokensService {
       }
       throw error;
     }
+    // A token without `exp` would be valid forever; `sid` must be a UUID before it reaches
+    // a query (a NUL in it would be a database error, not a refusal).
     if (
+      typeof payload.exp !== 'number' ||
       typeof payload.sub !== 'string' ||
       !isUUID(payload.sub) ||
-      typeof payload.sid !== 'string'
+      typeof payload.sid !== 'string' ||
+      !isUUID(payload.sid)
     ) {
       throw new UnauthenticatedError('The access token is not valid', AUTH_ERRORS.TOKEN_INVALID);
     }

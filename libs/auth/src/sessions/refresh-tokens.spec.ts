@@ -28,17 +28,41 @@ describe('refresh tokens', () => {
     const earlier = new Date('2025-12-31T12:00:00Z');
 
     it('rotates a live token', () => {
-      expect(decideRefresh({ revokedAt: null, expiresAt: later }, now)).toBe('rotate');
+      expect(decideRefresh({ revokedAt: null, expiresAt: later, replacedBy: null }, now)).toBe(
+        'rotate',
+      );
     });
 
     it('treats a revoked (rotated or logged-out) token as reuse, even when expired', () => {
-      expect(decideRefresh({ revokedAt: earlier, expiresAt: later }, now)).toBe('reused');
-      expect(decideRefresh({ revokedAt: earlier, expiresAt: earlier }, now)).toBe('reused');
+      expect(decideRefresh({ revokedAt: earlier, expiresAt: later, replacedBy: null }, now)).toBe(
+        'reused',
+      );
+      expect(decideRefresh({ revokedAt: earlier, expiresAt: earlier, replacedBy: null }, now)).toBe(
+        'reused',
+      );
+    });
+
+    it('gives an immediate duplicate of a rotation a grace, and nothing else', () => {
+      const rotated = {
+        revokedAt: new Date(now.getTime() - 2_000),
+        expiresAt: later,
+        replacedBy: 'n',
+      };
+      const live = { graceMs: 5_000, successorLive: true };
+      expect(decideRefresh(rotated, now, live)).toBe('grace');
+      // Too late, successor already revoked, or revoked by a logout: reuse.
+      expect(decideRefresh(rotated, now, { ...live, graceMs: 1_000 })).toBe('reused');
+      expect(decideRefresh(rotated, now, { ...live, successorLive: false })).toBe('reused');
+      expect(decideRefresh({ ...rotated, replacedBy: null }, now, live)).toBe('reused');
     });
 
     it('refuses an expired token, at the exact expiry instant too', () => {
-      expect(decideRefresh({ revokedAt: null, expiresAt: earlier }, now)).toBe('expired');
-      expect(decideRefresh({ revokedAt: null, expiresAt: now }, now)).toBe('expired');
+      expect(decideRefresh({ revokedAt: null, expiresAt: earlier, replacedBy: null }, now)).toBe(
+        'expired',
+      );
+      expect(decideRefresh({ revokedAt: null, expiresAt: now, replacedBy: null }, now)).toBe(
+        'expired',
+      );
     });
   });
 

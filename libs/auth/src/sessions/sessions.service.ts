@@ -53,18 +53,20 @@ export class SessionsService {
   /**
    * Exchanges a refresh token for its successor. The presented token is claimed by one
    * conditional UPDATE (still unrevoked and unexpired), so of two concurrent uses exactly one
-   * succeeds; the other waits for the first to commit, finds the token revoked, which is
-   * reuse, and the whole family is revoked.
+   * rotates it; the other waits for the first to commit and finds it rotated. Within the reuse
+   * grace (REFRESH_REUSE_GRACE_SECONDS), while the successor is live, that is a client retry
+   * and gets a fresh token of the same family; later, it is reuse and the family is revoked.
    */
   async rotate(presented: string): Promise<{ user: User; issued: IssuedRefreshToken }> {
     const token = await this.tokens.findOneBy({ tokenHash: hashRefreshToken(presented) });
     if (!token) throw invalid();
-    await this.refuseUnlessLive(token);
+    const decision = await this.refuseUnlessUsable(token);
     const user = await this.uow.getRepository(User).findOneBy({ id: token.userId });
     if (!user || user.disabled) {
       await this.revokeFamilyNow(token.familyId);
       throw new UnauthenticatedError('This account is disabled', AUTH_ERRORS.USER_DISABLED);
     }
+    if (decision === 'grace') return { user, issued: await this.issueInFamily(user, token) };
 
     const issued = await this.uow.transaction(async (manager) => {
       const now = new Date();
@@ -80,16 +82,28 @@ export class SessionsService {
     });
     if (issued) return { user, issued };
 
-    // Someone used it in between (or it just expired). The UPDATE that matched nothing holds
-    // no lock, so the family can be revoked outside the request's transaction.
+    // Someone rotated it in between (or it just expired). The UPDATE that matched nothing
+    // holds no lock, so the family can be revoked outside the request's transaction.
     const current = await this.dataSource.getRepository(RefreshToken).findOneBy({ id: token.id });
-    await this.refuseUnlessLive(current ?? { ...token, revokedAt: new Date() });
-    throw invalid();
+    if (!current) throw invalid();
+    await this.refuseUnlessUsable(current);
+    return { user, issued: await this.issueInFamily(user, current) };
   }
 
-  /** Throws for a revoked token (reuse: the family is revoked for good) or an expired one. */
-  private async refuseUnlessLive(token: RefreshToken): Promise<void> {
-    const decision = decideRefresh(token, new Date());
+  /**
+   * Throws for an expired token, or a revoked one outside the grace (reuse: the family is
+   * revoked for good). Returns whether the token rotates or is a duplicate within the grace.
+   */
+  private async refuseUnlessUsable(token: RefreshToken): Promise<'rotate' | 'grace'> {
+    const successorLive = token.replacedBy
+      ? await this.dataSource
+          .getRepository(RefreshToken)
+          .existsBy({ id: token.replacedBy, revokedAt: IsNull() })
+      : false;
+    const decision = decideRefresh(token, new Date(), {
+      graceMs: this.config.refreshReuseGraceSeconds * 1000,
+      successorLive,
+    });
     if (decision === 'reused') {
       await this.revokeFamilyNow(token.familyId);
       throw new UnauthenticatedError(
@@ -103,6 +117,15 @@ export class SessionsService {
         AUTH_ERRORS.REFRESH_TOKEN_EXPIRED,
       );
     }
+    return decision;
+  }
+
+  /**
+   * A fresh token of the presented one's family for a duplicate within the grace. The
+   * presented token stays as its first rotation left it, so the window is measured from then.
+   */
+  private issueInFamily(user: User, token: RefreshToken): Promise<IssuedRefreshToken> {
+    return this.uow.transaction((manager) => this.issue(manager, user.id, token.familyId));
   }
 
   /** Revokes the family the token belongs to. Returns its user id, or null for an unknown token. */

@@ -53,7 +53,9 @@ export class CommandLogsService {
 
   async byUser(userId: string, page: CursorQueryDto): Promise<Page<CommandLogDto>> {
     const builder = this.logs.createQueryBuilder('log').where('log.userId = :userId', { userId });
-    return mapPage(await paginate(builder, page), (row) => CommandLogDto.from(row));
+    return mapPage(await paginate(builder, page, { idKind: 'snowflake' }), (row) =>
+      CommandLogDto.from(row),
+    );
   }
 
   async failed(query: FailedLogsQuery): Promise<Page<CommandLogDto>> {
@@ -62,7 +64,9 @@ export class CommandLogsService {
     const builder = this.logs
       .createQueryBuilder('log')
       .where('log.status IN (:...statuses)', { statuses });
-    return mapPage(await paginate(builder, query), (row) => CommandLogDto.from(row));
+    return mapPage(await paginate(builder, query, { idKind: 'snowflake' }), (row) =>
+      CommandLogDto.from(row),
+    );
   }
 
   /** Per-command figures and totals, aggregated by PostgreSQL in one pass. */

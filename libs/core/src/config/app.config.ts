@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { registerAs } from '@nestjs/config';
-import { EnvReader } from './env-reader';
+import { ConfigError, EnvReader } from './env-reader';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -27,9 +27,33 @@ export function appVersion(env = new EnvReader()): string {
   return env.optionalString('APP_VERSION') ?? packageVersion();
 }
 
+/**
+ * Bounds on slow or idle clients, so a few thousand connections trickling bytes cannot hold
+ * the API's sockets and memory. Node enforces them (`http.Server`); see createFastifyAdapter.
+ */
+export function readHttpLimits(env = new EnvReader()) {
+  const limits = {
+    /** Whole request (headers and body) must arrive within this; else 408 and close. */
+    requestTimeoutMs: env.int('HTTP_REQUEST_TIMEOUT_MS', { default: 30_000, min: 500 }),
+    /** Headers must arrive within this. */
+    headersTimeoutMs: env.int('HTTP_HEADERS_TIMEOUT_MS', { default: 10_000, min: 500 }),
+    /** An idle keep-alive connection is closed after this (keep it above a proxy's idle timeout). */
+    keepAliveTimeoutMs: env.int('HTTP_KEEP_ALIVE_TIMEOUT_MS', { default: 10_000, min: 100 }),
+    /** Open connections beyond this are closed on arrival (0 = no cap). */
+    maxConnections: env.int('HTTP_MAX_CONNECTIONS', { default: 4_096, min: 0 }),
+  };
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new ConfigError('HTTP_HEADERS_TIMEOUT_MS', 'must not exceed HTTP_REQUEST_TIMEOUT_MS');
+  }
+  return limits;
+}
+
+export type HttpLimits = ReturnType<typeof readHttpLimits>;
+
 export const appConfig = registerAs('app', () => {
   const env = new EnvReader();
   return {
+    http: readHttpLimits(env),
     nodeEnv: env.oneOf('NODE_ENV', NODE_ENVS, { default: 'development' }),
     host: env.string('HOST', { default: '0.0.0.0' }),
     port: env.int('PORT', { default: 3000, min: 0, max: 65535 }),

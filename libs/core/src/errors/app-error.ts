@@ -87,7 +87,7 @@ export class DependencyUnavailableError extends ServiceUnavailableError {
     readonly retryAfterSeconds = 5,
   ) {
     super(
-      'DEPENDENCY_UNAVAILABLE',
+      CORE_ERRORS.DEPENDENCY_UNAVAILABLE,
       `${DEPENDENCY_NAMES[dependency]} is unavailable; try again shortly`,
       { dependency, retryAfterSeconds },
     );

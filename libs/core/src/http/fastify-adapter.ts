@@ -1,16 +1,33 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyInstance } from 'fastify';
 import Router from 'find-my-way';
+import type { HttpLimits } from '../config/app.config';
+import { envelopeClientError, envelopeFrameworkError } from './client-errors';
+import { installBodyParsers } from './json-body';
 import { generateRequestId } from './request-id';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-export function createFastifyAdapter(options: {
+export interface HttpServerOptions {
   bodyLimitBytes: number;
   trustProxyHops: number;
-}): FastifyAdapter {
+  limits: HttpLimits;
+}
+
+export function createFastifyAdapter(options: HttpServerOptions): FastifyAdapter {
+  const { limits } = options;
   return new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    http: {
+      headersTimeout: limits.headersTimeoutMs,
+      // Node checks the two timeouts above on this period (30 s by default), which would let
+      // a slow client overstay a short timeout by up to that much.
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, limits.headersTimeoutMs / 2)),
+    },
+    clientErrorHandler: envelopeClientError,
+    frameworkErrors: envelopeFrameworkError,
     genReqId: generateRequestId,
     trustProxy: options.trustProxyHops > 0 ? options.trustProxyHops : false,
     // Nest's own logger (pino) reports requests; Fastify's would duplicate them.
@@ -20,10 +37,20 @@ export function createFastifyAdapter(options: {
 }
 
 /**
- * Makes every response carry X-Request-Id. (Framework-level failures such as an unparseable
- * body reach the global exception filter through the error handler Nest installs.)
+ * Makes every response carry X-Request-Id, caps open connections and installs the body parsers
+ * (JSON depth-limited; an empty JSON body is no body). Create the Nest app with
+ * `bodyParser: false` so Nest does not install its own parser over it. Framework-level
+ * failures such as an unparseable body reach the global exception filter through the error
+ * handler Nest installs.
  */
-export function installHttpConventions(fastify: FastifyInstance): void {
+export function installHttpConventions(
+  fastify: FastifyInstance,
+  options: Pick<HttpServerOptions, 'bodyLimitBytes' | 'limits'>,
+): void {
+  if (options.limits.maxConnections > 0) {
+    fastify.server.maxConnections = options.limits.maxConnections;
+  }
+  installBodyParsers(fastify, { bodyLimitBytes: options.bodyLimitBytes });
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });

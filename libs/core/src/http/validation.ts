@@ -6,6 +6,7 @@ import {
   ValidationPipe,
 } from '@nestjs/common';
 import { FieldError, ValidationFailedError } from '../errors/app-error';
+import { findUnsafeText } from './unsafe-text';
 
 /** Flattens class-validator's tree into `{ field: 'a.b[0].c', messages }` entries. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -20,8 +21,25 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+/**
+ * Nest's ValidationPipe, after refusing text PostgreSQL cannot store (NUL, lone surrogates) in
+ * any body, query or path parameter, whatever the DTO says about the field.
+ */
+class BotdeckValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const unsafe = findUnsafeText(value, metadata.data ?? '').map((error) => ({
+        ...error,
+        field: error.field || metadata.type,
+      }));
+      if (unsafe.length > 0) throw new ValidationFailedError(unsafe);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BotdeckValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,4 +1,18 @@
-import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
+import {
+  registerDecorator,
+  ValidateIf,
+  ValidationArguments,
+  ValidationOptions,
+} from 'class-validator';
+
+/**
+ * The field may be left out, but when present it is validated, so `null` is refused (unlike
+ * `@IsOptional()`, which lets `null` through to a NOT NULL column). Use it for fields whose
+ * column has no null: a client that means "leave it" omits the field.
+ */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
 
 /**
  * Fails when the decorated ISO-8601 date is before the one in `property` (`to` before `from`).

@@ -40,8 +40,11 @@ export class WorkersCheckDto extends DependencyCheckDto {
   @ApiProperty({ example: 1, description: 'Live workers (heartbeat within its TTL)' })
   count!: number;
 
-  @ApiProperty({ type: [WorkerDto] })
-  items!: WorkerDto[];
+  @ApiPropertyOptional({
+    type: [WorkerDto],
+    description: 'Each live worker (host, PID); only for signed-in callers',
+  })
+  items?: WorkerDto[];
 }
 
 export class HealthChecksDto {

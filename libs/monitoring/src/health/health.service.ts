@@ -41,12 +41,18 @@ export class HealthService {
     @Inject(monitoringConfig.KEY) private readonly config: MonitoringConfig,
   ) {}
 
-  async report(): Promise<HealthReportDto> {
-    const [postgres, redis, workers] = await Promise.all([
+  /**
+   * `details` adds each worker's host and PID: for signed-in callers only, since the route is
+   * public (load balancers) and host names and PIDs help an attacker map the deployment.
+   */
+  async report(options: { details: boolean } = { details: true }): Promise<HealthReportDto> {
+    const [postgres, redis, workersWithItems] = await Promise.all([
       this.checkPostgres(),
       this.checkRedis(),
       this.checkWorkers(),
     ]);
+    const { items, ...counts } = workersWithItems;
+    const workers: WorkersCheckDto = options.details ? { ...counts, items } : counts;
     const checks = { postgres, redis, workers };
     return {
       status: overallStatus(checks),

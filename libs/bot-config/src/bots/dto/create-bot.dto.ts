@@ -1,3 +1,4 @@
+import { IsOptionalNotNull } from '@botdeck/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -5,7 +6,6 @@ import {
   ArrayUnique,
   IsArray,
   IsIn,
-  IsOptional,
   IsString,
   Length,
   Matches,
@@ -29,7 +29,7 @@ export class CreateBotDto {
   token!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['Guilds'], description: 'Gateway intent names' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayUnique()
   @IsIn(INTENT_NAMES, { each: true, message: 'each intent must be a gateway intent name' })
@@ -39,7 +39,7 @@ export class CreateBotDto {
     type: [String],
     description: 'Guilds to register slash commands in (instead of globally) while developing',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ArrayUnique()
@@ -47,7 +47,7 @@ export class CreateBotDto {
   devGuildIds?: string[];
 
   @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @MaxLength(500)
   description?: string;
@@ -57,7 +57,7 @@ export class CreateBotDto {
     example: ['eu', 'shop'],
     description: 'Used to pick bots in bulk',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -68,7 +68,7 @@ export class CreateBotDto {
   tags?: string[];
 
   @ApiPropertyOptional({ enum: DESIRED_STATES, default: 'stopped' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(DESIRED_STATES)
   desiredState?: DesiredState;
 }
