@@ -2,6 +2,7 @@ import { CoreModule, DatabaseModule, UnitOfWork } from '@botdeck/core';
 import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { eventually } from '../support/eventually';
 
 /** The unit of work against real PostgreSQL: what commits together, and when hooks run. */
 describe('UnitOfWork', () => {
@@ -48,8 +49,9 @@ describe('UnitOfWork', () => {
       expect(await committed()).toEqual([]);
     });
     expect(await committed()).toEqual(['audit', 'change']);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(seenAfterCommit).toEqual([['audit', 'change']]);
+    await eventually('the after-commit hook', () =>
+      expect(seenAfterCommit).toEqual([['audit', 'change']]),
+    );
   });
 
   it('rolls everything back when the work throws, and skips every hook', async () => {

@@ -82,6 +82,7 @@ export class AuditRetryPath implements OnApplicationBootstrap {
       this.buffer = [];
       this.metrics.setBuffered(0);
     }
+    await this.spool.close();
   }
 
   private async drainOnce(): Promise<void> {
@@ -95,7 +96,10 @@ export class AuditRetryPath implements OnApplicationBootstrap {
 
   private async drainBuffer(): Promise<void> {
     while (this.buffer.length > 0) {
+      // Counted out of memory before the write, so the rows never show in the table while
+      // still counted as held; what PostgreSQL does not take is counted back in below.
       const batch = this.buffer.splice(0, this.options.batchSize);
+      this.metrics.setBuffered(this.buffer.length);
       const { unreachable, error } = await this.store(batch);
       if (unreachable.length === 0) continue;
       try {

@@ -1,5 +1,5 @@
-import { REDIS } from '@botdeck/core';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { FAIL_FAST_REDIS_OPTIONS, REDIS } from '@botdeck/core';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -24,6 +24,8 @@ export interface AuditSpoolPort {
   take(count: number): Promise<SpooledEntry[]>;
   /** Removes entries once their rows are committed. */
   done(streamIds: string[]): Promise<void>;
+  /** Closes what the spool opened, after the last drain. */
+  close(): Promise<void>;
 }
 
 type StreamEntry = [id: string, fields: string[] | null];
@@ -35,17 +37,34 @@ type StreamEntry = [id: string, fields: string[] | null];
  * because rows are inserted ON CONFLICT (id) DO NOTHING.
  */
 @Injectable()
-export class AuditSpool implements AuditSpoolPort {
+export class AuditSpool implements AuditSpoolPort, OnModuleInit {
   private readonly logger = new Logger(AuditSpool.name);
   readonly consumer = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   /** Entries another drainer has held this long are taken over (it is presumed dead). */
   claimIdleMs = 30_000;
   private groupReady = false;
+  private owned: Redis | null = null;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private redis: Redis,
     private readonly metrics: AuditMetrics,
   ) {}
+
+  /**
+   * Spools on a connection of its own that fails at once while Redis is away: an entry that
+   * could not be spooled is held in memory, and must not also reach the stream late.
+   */
+  onModuleInit(): void {
+    this.owned = this.redis.duplicate({
+      connectionName: 'botdeck-audit-spool',
+      ...FAIL_FAST_REDIS_OPTIONS,
+    });
+    this.redis = this.owned;
+  }
+
+  async close(): Promise<void> {
+    await this.owned?.quit().catch(() => this.owned?.disconnect());
+  }
 
   async add(entries: AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;

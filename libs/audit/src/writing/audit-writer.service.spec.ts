@@ -63,6 +63,8 @@ class FakeSpool implements AuditSpoolPort {
     const gone = new Set(ids);
     this.stream.splice(0, this.stream.length, ...this.stream.filter((s) => !gone.has(s.streamId)));
   });
+
+  close = jest.fn(() => Promise.resolve());
 }
 
 describe('AuditWriter', () => {

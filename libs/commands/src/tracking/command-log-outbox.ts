@@ -1,4 +1,4 @@
-import { REDIS } from '@botdeck/core';
+import { FAIL_FAST_REDIS_OPTIONS, REDIS } from '@botdeck/core';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -58,8 +58,7 @@ export class CommandLogOutbox
   onModuleInit(): void {
     this.connection = this.redis.duplicate({
       connectionName: 'botdeck-command-log',
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
+      ...FAIL_FAST_REDIS_OPTIONS,
       commandTimeout: this.config.logEnqueueTimeoutMs,
     });
     // Connection errors are the outage itself, reported once through the buffer's state.

@@ -6,6 +6,16 @@ import { logRedisOutages } from './redis-outage-log';
 /** Injection token for the shared ioredis client (keys are prefixed with REDIS_KEY_PREFIX). */
 export const REDIS = Symbol('REDIS');
 
+/**
+ * For a connection that hands records to Redis for safe keeping (an outbox, a spool): while
+ * Redis is away a command fails at once instead of waiting in ioredis's queues, so the caller
+ * keeps the record elsewhere and it is never also sent late, on reconnect, as a duplicate.
+ */
+export const FAIL_FAST_REDIS_OPTIONS = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 0,
+} as const;
+
 export function createRedisClient(config: RedisConfig, name: string): Redis {
   const client = new Redis(config.url, {
     keyPrefix: config.keyPrefix,
