@@ -9,7 +9,8 @@ import {
 import { EventBus, UnitOfWork } from '@botdeck/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { BotLifecycleState } from '../lifecycle/bot-lifecycle-state';
 import { BotRuntimeStateEntity } from './bot-runtime-state.entity';
 import { bounded } from './bounded';
@@ -47,6 +48,7 @@ export class BotRuntimeStates implements BotRuntimePort {
     private readonly events: EventBus,
     private readonly records: BotRecordStore,
     private readonly leases: LeaseView,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async initialise(manager: EntityManager, botId: string, desiredState: DesiredState) {
@@ -83,45 +85,10 @@ export class BotRuntimeStates implements BotRuntimePort {
   ): Promise<DesiredChange[]> {
     if (botIds.length === 0) return [];
     const changes = await this.uow.transaction(async (manager) => {
-      // Lazily created for bots that predate their lifecycle row (or were inserted by hand).
-      await manager.query(
-        `INSERT INTO bot_runtime_states (bot_id)
-         SELECT id FROM bots WHERE id = ANY($1::uuid[])
-         ON CONFLICT (bot_id) DO NOTHING`,
-        [botIds],
-      );
-      // An UPDATE answers [rows, affected] through TypeORM's driver.
-      const [rows] = await manager.query<
-        [
-          Array<{ bot_id: string; status: BotStatus; status_changed_at: Date; changed: boolean }>,
-          number,
-        ]
-      >(
-        `WITH before AS (
-           SELECT bot_id, desired_state FROM bot_runtime_states
-            WHERE bot_id = ANY($1::uuid[]) FOR UPDATE
-         )
-         UPDATE bot_runtime_states s
-            SET desired_state = $2,
-                restart_requested_at = CASE
-                  WHEN $2 = 'running' AND ($3 OR s.status = 'error') THEN now()
-                  ELSE s.restart_requested_at END,
-                error_count = CASE WHEN $2 = 'running' THEN 0 ELSE s.error_count END
-           FROM before b
-          WHERE s.bot_id = b.bot_id
-          RETURNING s.bot_id, s.status, s.status_changed_at, b.desired_state <> $2 AS changed`,
-        [botIds, desiredState, options.restart === true],
-      );
-      const changed = rows.filter((row) => row.changed).map((row) => row.bot_id);
-      if (options.bumpVersion !== false && changed.length > 0) {
-        await this.records.bumpVersions(changed);
-      }
-      return rows.map((row): DesiredChange => ({
-        botId: row.bot_id,
-        status: row.status,
-        statusChangedAt: row.status_changed_at,
-        changed: row.changed,
-      }));
+      const written = await writeDesired(manager, botIds, desiredState, options.restart === true);
+      const changed = written.filter((change) => change.changed).map((change) => change.botId);
+      if (options.bumpVersion !== false) await this.records.bumpVersions(changed);
+      return written;
     });
     if (changes.length > 0) {
       this.nudgeAfterCommit(
@@ -144,11 +111,18 @@ export class BotRuntimeStates implements BotRuntimePort {
     if (result[1] > 0) this.nudgeAfterCommit([botId], 'running', true);
   }
 
-  /** Asks for a stop and waits, bounded, for the bot to settle (stopped, error or gone). */
+  /**
+   * Asks for a stop and waits, bounded, for the bot to settle (stopped, error or gone). The
+   * stop commits on its own, ahead of the caller's transaction (a delete): a worker can only
+   * act on what it can read, and the bot goes either way.
+   */
   async stopAndWait(botId: string, waitMs: number): Promise<void> {
     const [view] = (await this.views([botId])).values();
     if (view.desiredState === 'stopped' && isSettled(view.status)) return;
-    await this.setDesiredStates([botId], 'stopped');
+    await this.dataSource.transaction((manager) =>
+      writeDesired(manager, [botId], 'stopped', false),
+    );
+    await this.nudge([botId], 'stopped', false);
     const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
       const row = await this.uow
@@ -232,22 +206,71 @@ export class BotRuntimeStates implements BotRuntimePort {
   }
 
   private nudgeAfterCommit(botIds: string[], desiredState: DesiredState, restart: boolean): void {
-    this.uow.afterCommit(() =>
-      // One event for the whole change: any bot id wakes every reconciler for a full pass.
-      bounded(
-        this.events.publish('bot.desired', { botId: botIds[0], desiredState, restart }),
-        NUDGE_TIMEOUT_MS,
-        'Nudging the workers',
-      ).catch((error: unknown) => {
-        this.logger.warn(
-          { err: error, bots: botIds.length },
-          'Could not nudge the workers; their next reconcile picks the change up',
-        );
-      }),
-    );
+    this.uow.afterCommit(() => this.nudge(botIds, desiredState, restart));
+  }
+
+  /** One event for the whole change: any bot id wakes every reconciler for a full pass. */
+  private nudge(botIds: string[], desiredState: DesiredState, restart: boolean): Promise<void> {
+    return bounded(
+      this.events.publish('bot.desired', { botId: botIds[0], desiredState, restart }),
+      NUDGE_TIMEOUT_MS,
+      'Nudging the workers',
+    ).catch((error: unknown) => {
+      this.logger.warn(
+        { err: error, bots: botIds.length },
+        'Could not nudge the workers; their next reconcile picks the change up',
+      );
+    });
   }
 }
 
 function isSettled(status: BotStatus): boolean {
   return status === 'stopped' || status === 'error';
+}
+
+/**
+ * Sets the desired state of many bots in one statement (rows created lazily for bots that
+ * predate theirs); with `restart`, or when starting a bot in `error`, a restart is requested.
+ */
+async function writeDesired(
+  manager: EntityManager,
+  botIds: readonly string[],
+  desiredState: DesiredState,
+  restart: boolean,
+): Promise<DesiredChange[]> {
+  // Lazily created for bots that predate their lifecycle row (or were inserted by hand).
+  await manager.query(
+    `INSERT INTO bot_runtime_states (bot_id)
+     SELECT id FROM bots WHERE id = ANY($1::uuid[])
+     ON CONFLICT (bot_id) DO NOTHING`,
+    [botIds],
+  );
+  // An UPDATE answers [rows, affected] through TypeORM's driver.
+  const [rows] = await manager.query<
+    [
+      Array<{ bot_id: string; status: BotStatus; status_changed_at: Date; changed: boolean }>,
+      number,
+    ]
+  >(
+    `WITH before AS (
+       SELECT bot_id, desired_state FROM bot_runtime_states
+        WHERE bot_id = ANY($1::uuid[]) FOR UPDATE
+     )
+     UPDATE bot_runtime_states s
+        SET desired_state = $2,
+            restart_requested_at = CASE
+              WHEN $2 = 'running' AND ($3 OR s.status = 'error') THEN now()
+              ELSE s.restart_requested_at END,
+            error_count = CASE WHEN $2 = 'running' THEN 0 ELSE s.error_count END
+       FROM before b
+      WHERE s.bot_id = b.bot_id
+      RETURNING s.bot_id, s.status, s.status_changed_at, b.desired_state <> $2 AS changed`,
+    [botIds, desiredState, restart],
+  );
+  return rows.map((row): DesiredChange => ({
+    botId: row.bot_id,
+    status: row.status,
+    statusChangedAt: row.status_changed_at,
+    changed: row.changed,
+  }));
 }
