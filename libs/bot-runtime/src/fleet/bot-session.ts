@@ -199,9 +199,11 @@ export class BotSession {
   private giveUpReconnecting(): void {
     this.reconnectTimer = null;
     if (this.status !== 'reconnecting') return;
-    const seconds = Math.round(this.reconnectGiveUpMs / 1000);
     this.abort.abort();
-    this.setStatus('error', `gave up reconnecting after ${seconds} s`, { retry: true, now: true });
+    this.setStatus('error', `gave up reconnecting after ${this.reconnectGiveUpMs / 1000} s`, {
+      retry: true,
+      now: true,
+    });
     void this.teardown()
       .then(() => this.reporting)
       .then(() => this.ctx.gaveUp(this));
