@@ -14,7 +14,7 @@ const ALLOWED_LIBS = {
   commands: ['core', 'bot-runtime'],
   'bulk-operations': ['core', 'bot-config', 'bot-runtime'],
   // Not a domain: the one list of every lib's migrations, for the API, the CLI and the tests.
-  migrations: ['core', 'auth', 'audit', 'bot-config', 'commands', 'bulk-operations'],
+  migrations: ['core', 'auth', 'audit', 'bot-config', 'bot-runtime', 'commands', 'bulk-operations'],
 };
 
 const libGraphRules = Object.entries(ALLOWED_LIBS).map(([lib, allowed]) => ({

@@ -72,10 +72,11 @@ async function main(): Promise<void> {
       const id = randomUUID();
       const sealed = cipher.seal(created.token, id);
       await pg.query(
-        `INSERT INTO bots (id, name, token_key_id, token_sealed, token_last4, desired_state)
-         VALUES ($1, $2, $3, $4, $5, 'stopped')`,
+        `INSERT INTO bots (id, name, token_key_id, token_sealed, token_last4)
+         VALUES ($1, $2, $3, $4, $5)`,
         [id, `bench-${i}`, sealed.keyId, sealed.sealed, created.token.slice(-4)],
       );
+      await pg.query(`INSERT INTO bot_runtime_states (bot_id) VALUES ($1)`, [id]);
       ids.push(id);
     }
 
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
     const idleRss = rssMiB(worker.pid);
 
     const started = performance.now();
-    await pg.query(`UPDATE bots SET desired_state = 'running'`);
+    await pg.query(`UPDATE bot_runtime_states SET desired_state = 'running'`);
     // The nudge the API sends after a start request.
     const redis = new Redis(redisUrl);
     for (const botId of ids) {
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
     while (online < BOTS) {
       if (performance.now() - started > ONLINE_TIMEOUT_MS) break;
       const { rows } = await pg.query<{ n: string }>(
-        `SELECT count(*) AS n FROM bots WHERE status = 'online'`,
+        `SELECT count(*) AS n FROM bot_runtime_states WHERE status = 'online'`,
       );
       online = Number(rows[0].n);
       if (online > 0 && Number.isNaN(firstOnlineMs)) firstOnlineMs = performance.now() - started;
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     await sleep(2_000);
     const busyRss = rssMiB(worker.pid);
     const { rows: errors } = await pg.query<{ status: string; n: string }>(
-      `SELECT status, count(*) AS n FROM bots WHERE status <> 'online' GROUP BY status`,
+      `SELECT status, count(*) AS n FROM bot_runtime_states WHERE status <> 'online' GROUP BY status`,
     );
 
     // Takeover: a second worker joins, the first is SIGKILLed; its bots come back on the
@@ -127,7 +128,8 @@ async function main(): Promise<void> {
     let back = 0;
     while (back < BOTS && performance.now() - killStarted < ONLINE_TIMEOUT_MS) {
       const { rows } = await pg.query<{ n: string }>(
-        `SELECT count(*) AS n FROM bots WHERE status = 'online' AND status_changed_at > $1`,
+        `SELECT count(*) AS n FROM bot_runtime_states
+          WHERE status = 'online' AND status_changed_at > $1`,
         [killedAt],
       );
       back = Number(rows[0].n);

@@ -1,26 +1,22 @@
-import { BULK_LIFECYCLE_QUEUE, bulkJobId, type BulkLifecycleJob } from '@botdeck/bulk-operations';
 import { EventBus, type EventEnvelope } from '@botdeck/core';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
-import { until } from '../support/eventually';
+import { eventually, until } from '../support/eventually';
 import { type BulkOperation, createBot, getOperation, unique } from './bulk-support';
 
 /**
- * The API half of bulk operations, with no worker running: what is written and enqueued, how
- * input is checked, idempotency and auditing. Its Redis prefix is its own, so no worker from
- * another test file picks these jobs up.
+ * The API half of bulk operations, with no worker running: what is written, how input is
+ * checked, idempotency and auditing. Its Redis prefix is its own, so no worker from another
+ * test file settles these operations.
  */
 describe('bulk operations: accepting requests', () => {
   let api: TestApi;
   let operator: string;
   let otherOperator: string;
   let viewer: string;
-  let queue: Queue<BulkLifecycleJob>;
 
   beforeAll(async () => {
     api = await startApi({ REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX}bulk-api:` });
@@ -31,7 +27,6 @@ describe('bulk operations: accepting requests', () => {
         loginAs(api, 'viewer'),
       ])
     ).map((login) => login.accessToken);
-    queue = api.app.get<Queue<BulkLifecycleJob>>(getQueueToken(BULK_LIFECYCLE_QUEUE));
   });
   afterAll(() => api.close());
 
@@ -41,7 +36,18 @@ describe('bulk operations: accepting requests', () => {
     return req.send(body as object);
   };
 
-  it('writes the operation, fails an unknown id alone and enqueues one job per known bot', async () => {
+  const desiredStates = async (ids: string[]) =>
+    Promise.all(
+      ids.map(async (id) => {
+        const res = await request(api.url)
+          .get(`/api/v1/bots/${id}`)
+          .set(authHeader(viewer))
+          .expect(200);
+        return (res.body as { desiredState: string }).desiredState;
+      }),
+    );
+
+  it('writes the operation and the desired state of every known bot, failing an unknown id alone', async () => {
     const known = [await createBot(api, operator), await createBot(api, operator)];
     const unknown = randomUUID();
     const res = await post('start', { botIds: [known[0], unknown, known[1]] });
@@ -62,12 +68,8 @@ describe('bulk operations: accepting requests', () => {
     ]);
     expect(operation.items[1]?.finishedAt).toEqual(expect.any(String));
 
-    for (const botId of known) {
-      const job = await queue.getJob(bulkJobId(operation.id, botId));
-      expect(job?.name).toBe('start');
-      expect(job?.data).toEqual({ operationId: operation.id, botId, kind: 'start' });
-    }
-    expect(await queue.getJob(bulkJobId(operation.id, unknown))).toBeUndefined();
+    // Written in the transaction that created the operation: no job carries them later.
+    expect(await desiredStates(known)).toEqual(['running', 'running']);
   });
 
   it('completes at once when no id is known, and 404s an unknown operation', async () => {
@@ -149,23 +151,25 @@ describe('bulk operations: accepting requests', () => {
     expect(foreign.body.operationId).not.toBe(first.body.operationId);
   });
 
-  it('enqueues the pending items again on a replay, in case their jobs were lost', async () => {
+  it('nudges the workers once for the whole selection, and not again on a replay', async () => {
     const bots = [await createBot(api, operator), await createBot(api, operator)];
-    const key = unique('lost');
-    const first = await post('start', { botIds: bots }, operator, key).expect(202);
-    const id = first.body.operationId as string;
-    // As if Redis had lost them (a restart without persistence).
-    for (const botId of bots) await queue.remove(bulkJobId(id, botId));
-    expect(await queue.getJob(bulkJobId(id, bots[0]))).toBeUndefined();
-
-    const again = await post('start', { botIds: bots }, operator, key).expect(202);
-    expect(again.body.operationId).toBe(id);
-    for (const botId of bots) {
-      expect((await queue.getJob(bulkJobId(id, botId)))?.data).toEqual({
-        operationId: id,
-        botId,
-        kind: 'start',
-      });
+    const nudges: string[] = [];
+    const unsubscribe = await api.app
+      .get(EventBus)
+      .subscribe('bot.desired', (event) => void nudges.push(event.payload.botId));
+    try {
+      const key = unique('nudge');
+      const first = await post('stop', { botIds: bots }, operator, key).expect(202);
+      const again = await post('stop', { botIds: bots }, operator, key).expect(202);
+      expect(again.body.operationId).toBe(first.body.operationId);
+      // A third request's nudge marks the end of the first two's in the event stream.
+      const marker = await createBot(api, operator);
+      await post('start', { botIds: [marker] }).expect(202);
+      await eventually('the nudge of the marker', () => expect(nudges).toContain(marker));
+      expect(nudges.filter((botId) => bots.includes(botId))).toHaveLength(1);
+      expect(await desiredStates(bots)).toEqual(['stopped', 'stopped']);
+    } finally {
+      unsubscribe();
     }
   });
 
@@ -282,21 +286,5 @@ describe('bulk operations: accepting requests', () => {
       status: 'pending',
       totals: { total: 2, pending: 2, succeeded: 0, failed: 0 },
     });
-  });
-
-  // Last: it closes this API's queue connection.
-  it('writes nothing when the jobs cannot be enqueued', async () => {
-    const botId = await createBot(api, operator);
-    const key = unique('no-queue');
-    await queue.close();
-    const res = await post('start', { botIds: [botId] }, operator, key);
-    // Redis cannot take the jobs: a dependency failure the client may retry, not a 500.
-    expect(res.status).toBe(503);
-    expect(res.body.code).toBe('DEPENDENCY_UNAVAILABLE');
-    expect(res.headers['retry-after']).toBeDefined();
-    const rows = await api.app
-      .get(DataSource)
-      .query('SELECT count(*)::int AS n FROM bulk_operations WHERE idempotency_key = $1', [key]);
-    expect(rows[0].n).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { type RuntimeWorld, startRuntimeWorld } from '../runtime/support/runtime
 import { type BulkOperation, waitForCompletion } from './bulk-support';
 
 /**
- * Bulk lifecycle end to end: the API enqueues, two real workers (in this process) run real
+ * Bulk lifecycle end to end: the API writes desired states, two real workers (in this process) run real
  * discord.js clients against the sandbox, and every bot's result lands in the operation.
  */
 describe('bulk operations: a fleet against the sandbox', () => {
@@ -16,9 +16,9 @@ describe('bulk operations: a fleet against the sandbox', () => {
 
   beforeAll(async () => {
     world = await startRuntimeWorld();
-    // Two workers share the queue and the fleet: counters must stay exact, bots run once.
-    await world.startWorker({ BULK_WORKER_CONCURRENCY: '10' });
-    await world.startWorker({ BULK_WORKER_CONCURRENCY: '10' });
+    // Two workers share the fleet and settle items: counters must stay exact, bots run once.
+    await world.startWorker();
+    await world.startWorker();
     fleet = [];
     for (let n = 0; n < 20; n += 1) {
       const bot = await world.createBot();

@@ -46,7 +46,11 @@ describe('Bot runtime: ownership across workers', () => {
         desired_state: string;
         status_changed_at: Date;
       }>
-    >('SELECT id, status, status_reason, desired_state, status_changed_at FROM bots WHERE id = ANY($1)', [ids]);
+    >(
+      `SELECT bot_id AS id, status, status_reason, desired_state, status_changed_at
+         FROM bot_runtime_states WHERE bot_id = ANY($1)`,
+      [ids],
+    );
   }
 
   it('brings a killed worker’s bots back on the other within TTL + 5 s, never running one twice; SIGTERM logs the rest out', async () => {

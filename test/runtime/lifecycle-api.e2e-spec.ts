@@ -77,7 +77,7 @@ describe('Bot lifecycle endpoints', () => {
     await post(`${bot.id}/restart`).expect(202);
     const restartOf = async (): Promise<Date> => {
       const [row] = await db.query<Array<{ at: Date }>>(
-        'SELECT restart_requested_at AS at FROM bots WHERE id = $1',
+        'SELECT restart_requested_at AS at FROM bot_runtime_states WHERE bot_id = $1',
         [bot.id],
       );
       return row.at;
@@ -85,9 +85,10 @@ describe('Bot lifecycle endpoints', () => {
     const first = await restartOf();
     expect(first).toBeInstanceOf(Date);
 
-    await db.query(`UPDATE bots SET status = 'error', desired_state = 'stopped' WHERE id = $1`, [
-      bot.id,
-    ]);
+    await db.query(
+      `UPDATE bot_runtime_states SET status = 'error', desired_state = 'stopped' WHERE bot_id = $1`,
+      [bot.id],
+    );
     await post(`${bot.id}/start`).expect(202);
     expect((await restartOf()).getTime()).toBeGreaterThan(first.getTime());
   });
@@ -115,7 +116,7 @@ describe('Bot lifecycle endpoints', () => {
     await post(`${bot.id}/start`).expect(202);
     await api.app
       .get(DataSource)
-      .query(`UPDATE bots SET status = 'online' WHERE id = $1`, [bot.id]);
+      .query(`UPDATE bot_runtime_states SET status = 'online' WHERE bot_id = $1`, [bot.id]);
     const started = Date.now();
     await request(api.url).delete(`/api/v1/bots/${bot.id}`).set(authHeader(operator)).expect(204);
     // Nobody stopped it (no worker here), so the bounded wait ran out.

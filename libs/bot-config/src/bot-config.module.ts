@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { botConfigConfig, type BotConfigConfig } from './bot-config.config';
 import { BotEntity } from './bots/bot.entity';
 import { BotsController } from './bots/bots.controller';
-import { BotStatusStore } from './bots/bot-status.store';
+import { BotRecordStore } from './bots/bot-record.store';
 import { BotsService } from './bots/bots.service';
 import { DiscordIdentityClient } from './discord/discord-identity.client';
 import { TokenCipher } from './tokens/token-cipher';
@@ -14,7 +14,7 @@ import { TokenCipher } from './tokens/token-cipher';
   controllers: [BotsController],
   providers: [
     BotsService,
-    BotStatusStore,
+    BotRecordStore,
     DiscordIdentityClient,
     {
       provide: TokenCipher,
@@ -22,6 +22,6 @@ import { TokenCipher } from './tokens/token-cipher';
       useFactory: (config: BotConfigConfig) => new TokenCipher(config.tokenKeys),
     },
   ],
-  exports: [BotsService, BotStatusStore, TokenCipher],
+  exports: [BotsService, BotRecordStore, TokenCipher],
 })
 export class BotConfigModule {}

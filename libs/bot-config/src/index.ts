@@ -5,14 +5,17 @@ export * from './bot-config.module';
 export * from './bot-config.config';
 export * from './bot-config.errors';
 export { BotsService, type BotChange } from './bots/bots.service';
-export { BotStatusStore } from './bots/bot-status.store';
+export { BotRecordStore } from './bots/bot-record.store';
+export { BotEntity } from './bots/bot.entity';
 export {
-  BotEntity,
+  BOT_RUNTIME_PORT,
   BOT_STATUSES,
   DESIRED_STATES,
+  type BotRuntimePort,
+  type BotRuntimeView,
   type BotStatus,
   type DesiredState,
-} from './bots/bot.entity';
+} from './bots/bot-runtime.port';
 export { BotDto } from './bots/dto/bot.dto';
 export { TokenCipher } from './tokens/token-cipher';
 

@@ -25,6 +25,11 @@ export const botRuntimeConfig = registerAs('botRuntime', () => {
     startMaxAttempts: env.int('BOT_START_MAX_ATTEMPTS', { default: 5, min: 1 }),
     backoffBaseMs,
     backoffMaxMs: env.int('BOT_START_BACKOFF_MAX_MS', { default: 30_000, min: backoffBaseMs }),
+    /** A bot still `reconnecting` after this long is logged out and handed back for a claim. */
+    reconnectGiveUpMs: env.int('BOT_RECONNECT_GIVE_UP_MS', { default: 120_000, min: 1_000 }),
+    /** A bot that gave up (not for a bad token) is tried again after this, doubling each time. */
+    errorRetryMs: env.int('BOT_ERROR_RETRY_MS', { default: 60_000, min: 100 }),
+    errorRetryMaxMs: env.int('BOT_ERROR_RETRY_MAX_MS', { default: 1_800_000, min: 100 }),
     /** Login until `clientReady` (guilds received) must finish within this. */
     readyTimeoutMs: env.int('BOT_READY_TIMEOUT_MS', { default: 30_000, min: 1_000 }),
   };

@@ -1,7 +1,6 @@
-import { BotConfigModule, botConfigConfig, BotEntity } from '@botdeck/bot-config';
+import { BotConfigModule, botConfigConfig } from '@botdeck/bot-config';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { botRuntimeConfig } from './bot-runtime.config';
 import { BotClientFactory } from './fleet/bot-client.factory';
 import { BotFleet } from './fleet/bot-fleet.service';
@@ -9,8 +8,9 @@ import { FleetReconciler } from './fleet/fleet-reconciler.service';
 import { FleetRepository } from './fleet/fleet.repository';
 import { WorkerIdentity } from './fleet/worker-identity';
 import { BotLeaseService } from './leases/bot-lease.service';
-import { BotLifecycleService } from './lifecycle/bot-lifecycle.service';
+import { BotLifecycleModule } from './lifecycle/bot-lifecycle.module';
 import { BotPluginModule } from './plugins/bot-plugin.module';
+import { BotRuntimeStateModule } from './state/bot-runtime-state.module';
 import { BotStatusReporter } from './status/bot-status.reporter';
 
 /**
@@ -21,8 +21,9 @@ import { BotStatusReporter } from './status/bot-status.reporter';
   imports: [
     ConfigModule.forFeature(botRuntimeConfig),
     ConfigModule.forFeature(botConfigConfig),
-    TypeOrmModule.forFeature([BotEntity]),
     BotConfigModule,
+    BotRuntimeStateModule,
+    BotLifecycleModule,
     BotPluginModule,
   ],
   providers: [
@@ -33,8 +34,7 @@ import { BotStatusReporter } from './status/bot-status.reporter';
     BotFleet,
     FleetRepository,
     FleetReconciler,
-    BotLifecycleService,
   ],
-  exports: [BotPluginModule, BotLifecycleService, WorkerIdentity],
+  exports: [BotPluginModule, BotLifecycleModule, WorkerIdentity],
 })
 export class BotRuntimeModule {}

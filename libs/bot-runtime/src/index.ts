@@ -1,3 +1,5 @@
+import { MoveBotRuntimeState1732500007000 } from './migrations/1732500007000-MoveBotRuntimeState';
+
 export * from './plugins/bot-plugin';
 export { BotPluginModule } from './plugins/bot-plugin.module';
 export { botRuntimeConfig, type BotRuntimeConfig } from './bot-runtime.config';
@@ -6,7 +8,12 @@ export { BotRuntimeModule } from './bot-runtime.module';
 export { BotLifecycleModule } from './lifecycle/bot-lifecycle.module';
 export { BotLifecycleService } from './lifecycle/bot-lifecycle.service';
 export type { BotLifecycleState } from './lifecycle/bot-lifecycle-state';
+export type { LifecycleAction } from './lifecycle/bot-lifecycle.service';
+export type { DesiredChange } from './state/bot-runtime-states.service';
 export { BotLeaseService, leaseKey } from './leases/bot-lease.service';
 export { WorkerIdentity } from './fleet/worker-identity';
 // Re-exported so callers of the lifecycle API need only this lib for its errors.
 export { BotNotFoundError } from '@botdeck/bot-config';
+
+/** Schema migrations owned by this lib, in order. */
+export const botRuntimeMigrations = [MoveBotRuntimeState1732500007000];

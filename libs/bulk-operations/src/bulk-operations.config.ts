@@ -4,10 +4,10 @@ import { registerAs } from '@nestjs/config';
 export const bulkOperationsConfig = registerAs('bulkOperations', () => {
   const env = new EnvReader();
   return {
-    /** Bot lifecycle jobs one worker runs at the same time. */
-    concurrency: env.int('BULK_WORKER_CONCURRENCY', { default: 10, min: 1, max: 200 }),
     /** How long one bot may take to reach online/stopped before its item fails. */
     itemTimeoutMs: env.int('BULK_ITEM_TIMEOUT_MS', { default: 60_000, min: 1_000 }),
+    /** How often a worker settles the items status events missed, and times out late ones. */
+    sweepIntervalMs: env.int('BULK_SWEEP_INTERVAL_MS', { default: 2_000, min: 100 }),
   };
 });
 

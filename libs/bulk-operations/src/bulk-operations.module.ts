@@ -1,23 +1,28 @@
-import { BotEntity } from '@botdeck/bot-config';
-import { QueueModule, registerProducerQueue } from '@botdeck/core';
+import { BotConfigModule } from '@botdeck/bot-config';
+import { BotLifecycleModule } from '@botdeck/bot-runtime';
 import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { BULK_LIFECYCLE_QUEUE } from './execution/bulk-lifecycle.job';
+import { bulkOperationsConfig } from './bulk-operations.config';
+import { BulkItemSettler } from './execution/bulk-item.settler';
 import { BulkOperationEntity, BulkOperationItemEntity } from './operations/bulk-operation.entity';
 import { BulkOperationsController } from './operations/bulk-operations.controller';
 import { BulkOperationsRepository } from './operations/bulk-operations.repository';
 import { BulkOperationsService } from './operations/bulk-operations.service';
 
-/** The API side: accepts bulk lifecycle requests, enqueues one job per bot, reports results. */
+/**
+ * The API side: accepts bulk lifecycle requests, writing the operation and the desired state
+ * of every selected bot in one transaction, and reports results.
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([BulkOperationEntity, BulkOperationItemEntity, BotEntity]),
-    QueueModule,
-    // Enqueued while serving a request: fails fast (503) when Redis is away.
-    registerProducerQueue(BULK_LIFECYCLE_QUEUE),
+    ConfigModule.forFeature(bulkOperationsConfig),
+    TypeOrmModule.forFeature([BulkOperationEntity, BulkOperationItemEntity]),
+    BotConfigModule,
+    BotLifecycleModule,
   ],
   controllers: [BulkOperationsController],
-  providers: [BulkOperationsRepository, BulkOperationsService],
+  providers: [BulkOperationsRepository, BulkOperationsService, BulkItemSettler],
   exports: [BulkOperationsService],
 })
 export class BulkOperationsModule {}

@@ -1,4 +1,5 @@
 import { CreateBulkOperations1732500006000 } from './migrations/1732500006000-CreateBulkOperations';
+import { IndexPendingBulkItems1732500008000 } from './migrations/1732500008000-IndexPendingBulkItems';
 
 export * from './bulk-operations.module';
 export * from './bulk-operations-worker.module';
@@ -23,20 +24,13 @@ export {
 } from './operations/dto/bulk-operation.dto';
 export { MAX_BULK_BOTS } from './operations/dto/bulk-bots.dto';
 export {
-  BULK_LIFECYCLE_QUEUE,
-  bulkJobId,
-  type BulkLifecycleJob,
-} from './execution/bulk-lifecycle.job';
-export {
-  BULK_LIFECYCLE,
-  type BulkLifecycle,
-  type LifecycleSnapshot,
-} from './execution/bulk-lifecycle.port';
-export {
   operationTopic,
   type OperationProgressEvent,
   type OperationTotals,
 } from './operations/bulk-operation.events';
 
 /** Schema migrations owned by this lib, in order. */
-export const bulkOperationsMigrations = [CreateBulkOperations1732500006000];
+export const bulkOperationsMigrations = [
+  CreateBulkOperations1732500006000,
+  IndexPendingBulkItems1732500008000,
+];

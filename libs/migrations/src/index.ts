@@ -1,6 +1,7 @@
 import { auditMigrations } from '@botdeck/audit';
 import { authMigrations } from '@botdeck/auth';
 import { botConfigMigrations } from '@botdeck/bot-config';
+import { botRuntimeMigrations } from '@botdeck/bot-runtime';
 import { bulkOperationsMigrations } from '@botdeck/bulk-operations';
 import { commandsMigrations } from '@botdeck/commands';
 import type { MigrationList } from '@botdeck/core';
@@ -16,4 +17,5 @@ export const migrations: MigrationList = [
   ...botConfigMigrations,
   ...commandsMigrations,
   ...bulkOperationsMigrations,
+  ...botRuntimeMigrations,
 ];

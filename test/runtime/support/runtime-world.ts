@@ -61,6 +61,8 @@ let sequence = 0;
  */
 export async function startRuntimeWorld(
   sandboxOptions: SandboxOptions = {},
+  /** More settings for the API and every worker of this world (e.g. a private REDIS_URL). */
+  extraEnv: Record<string, string> = {},
 ): Promise<RuntimeWorld> {
   const database = await isolatedDatabase();
   const sandbox = await startSandbox({ rateLimits: false, ...sandboxOptions });
@@ -69,6 +71,7 @@ export async function startRuntimeWorld(
     REDIS_KEY_PREFIX: `${process.env.REDIS_KEY_PREFIX ?? 'botdeck-test-'}rt${randomBytes(3).toString('hex')}:`,
     DISCORD_API_URL: sandbox.baseUrl,
     ...TEST_RUNTIME_ENV,
+    ...extraEnv,
   };
   const restoreEnv = setEnv(env);
   const api = await startApi();

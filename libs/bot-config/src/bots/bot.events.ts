@@ -1,4 +1,4 @@
-import type { BotStatus, DesiredState } from './bot.entity';
+import type { BotStatus, DesiredState } from './bot-runtime.port';
 
 /** Published whenever a bot's lifecycle status changes (persisted first, then announced). */
 export interface BotStatusEvent {

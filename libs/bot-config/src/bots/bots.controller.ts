@@ -39,7 +39,8 @@ export class BotsController {
   @ApiCreatedResponse({ type: BotDto })
   @ApiErrorResponses(400, 409)
   async create(@Body() dto: CreateBotDto, @Req() request: FastifyRequest): Promise<BotDto> {
-    const bot = BotDto.from(await this.bots.create(dto));
+    const created = await this.bots.create(dto);
+    const bot = BotDto.from(created, await this.bots.view(created.id));
     noteAudit(request, { resourceId: bot.id, after: bot });
     return bot;
   }
@@ -51,7 +52,11 @@ export class BotsController {
   @ApiErrorResponses(400)
   async list(@Query() query: ListBotsQuery) {
     const page = await this.bots.list(query);
-    return { items: page.items.map((bot) => BotDto.from(bot)), nextCursor: page.nextCursor };
+    const views = await this.bots.views(page.items.map((bot) => bot.id));
+    return {
+      items: page.items.map((bot) => BotDto.from(bot, views.get(bot.id)!)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get(':id')
@@ -59,7 +64,7 @@ export class BotsController {
   @ApiOkResponse({ type: BotDto })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', UuidPipe) id: string): Promise<BotDto> {
-    return BotDto.from(await this.bots.get(id));
+    return BotDto.from(await this.bots.get(id), await this.bots.view(id));
   }
 
   @Patch(':id')
@@ -73,9 +78,10 @@ export class BotsController {
     @Body() dto: UpdateBotDto,
     @Req() request: FastifyRequest,
   ): Promise<BotDto> {
+    const beforeView = await this.bots.view(id);
     const { before, after } = await this.bots.update(id, dto);
-    const result = BotDto.from(after);
-    noteAudit(request, { resourceId: id, before: BotDto.from(before), after: result });
+    const result = BotDto.from(after, await this.bots.view(id));
+    noteAudit(request, { resourceId: id, before: BotDto.from(before, beforeView), after: result });
     return result;
   }
 
@@ -86,8 +92,9 @@ export class BotsController {
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrorResponses(400, 404)
   async delete(@Param('id', UuidPipe) id: string, @Req() request: FastifyRequest): Promise<void> {
+    const view = await this.bots.view(id);
     const bot = await this.bots.delete(id);
-    noteAudit(request, { resourceId: id, before: BotDto.from(bot) });
+    noteAudit(request, { resourceId: id, before: BotDto.from(bot, view) });
   }
 
   @Post(':id/validate')
@@ -101,9 +108,10 @@ export class BotsController {
     @Param('id', UuidPipe) id: string,
     @Req() request: FastifyRequest,
   ): Promise<BotDto> {
+    const view = await this.bots.view(id);
     const { before, after } = await this.bots.validate(id);
-    const result = BotDto.from(after);
-    noteAudit(request, { resourceId: id, before: BotDto.from(before), after: result });
+    const result = BotDto.from(after, view);
+    noteAudit(request, { resourceId: id, before: BotDto.from(before, view), after: result });
     return result;
   }
 
@@ -119,7 +127,7 @@ export class BotsController {
     @Req() request: FastifyRequest,
   ): Promise<BotDto> {
     const { before, after } = await this.bots.rotateToken(id, dto.token);
-    const result = BotDto.from(after);
+    const result = BotDto.from(after, await this.bots.view(id));
     noteAudit(request, {
       resourceId: id,
       before: { tokenLast4: before.tokenLast4 },

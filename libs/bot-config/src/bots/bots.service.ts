@@ -1,8 +1,7 @@
-import { EventBus, isUniqueViolation, type Page, paginate } from '@botdeck/core';
-import { Inject, Injectable } from '@nestjs/common';
+import { isUniqueViolation, type Page, paginate, UnitOfWork } from '@botdeck/core';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Repository } from 'typeorm';
 import { botConfigConfig, type BotConfigConfig } from '../bot-config.config';
 import {
@@ -13,7 +12,8 @@ import {
 } from '../bot-config.errors';
 import { DiscordIdentityClient } from '../discord/discord-identity.client';
 import { TokenCipher } from '../tokens/token-cipher';
-import { BotEntity, type BotStatus, type DesiredState } from './bot.entity';
+import { BotEntity } from './bot.entity';
+import { BOT_RUNTIME_PORT, type BotRuntimePort, type BotRuntimeView } from './bot-runtime.port';
 import type { CreateBotDto } from './dto/create-bot.dto';
 import type { ListBotsQuery } from './dto/list-bots.query';
 import type { UpdateBotDto } from './dto/update-bot.dto';
@@ -23,16 +23,27 @@ export interface BotChange {
   after: BotEntity;
 }
 
-/** Bot configurations: the system of record for what Botdeck runs. */
+/**
+ * Bot configurations: the system of record for what Botdeck runs. Lifecycle (desired state,
+ * status, restarts) is the runtime's; this service asks it through `BotRuntimePort`.
+ */
 @Injectable()
 export class BotsService {
   constructor(
     @InjectRepository(BotEntity) private readonly bots: Repository<BotEntity>,
+    private readonly uow: UnitOfWork,
     private readonly cipher: TokenCipher,
     private readonly discord: DiscordIdentityClient,
-    private readonly events: EventBus,
     @Inject(botConfigConfig.KEY) private readonly config: BotConfigConfig,
+    // Absent in processes that never change lifecycle (the CLI rotating keys).
+    @Optional() @Inject(BOT_RUNTIME_PORT) private readonly port: BotRuntimePort | null,
   ) {}
+
+  /** The runtime, for the operations that need it. */
+  get runtime(): BotRuntimePort {
+    if (!this.port) throw new Error('The bot runtime is not loaded in this process');
+    return this.port;
+  }
 
   async create(dto: CreateBotDto): Promise<BotEntity> {
     const id = randomUUID();
@@ -48,30 +59,25 @@ export class BotsService {
       devGuildIds: dto.devGuildIds ?? [],
       description: dto.description ?? '',
       tags: dto.tags ?? [],
-      desiredState: dto.desiredState ?? 'stopped',
-      status: 'stopped',
-      statusReason: null,
-      statusChangedAt: new Date(),
     });
     try {
-      await this.bots.insert(bot);
+      await this.uow.transaction(async (manager) => {
+        await manager.insert(BotEntity, bot);
+        await this.runtime.initialise(manager, id, dto.desiredState ?? 'stopped');
+      });
     } catch (error) {
       if (isUniqueViolation(error)) throw new BotNameTakenError(dto.name);
       throw error;
-    }
-    if (bot.desiredState === 'running') {
-      await this.events.publish('bot.desired', {
-        botId: id,
-        desiredState: 'running',
-        restart: false,
-      });
     }
     return this.get(id);
   }
 
   async list(query: ListBotsQuery): Promise<Page<BotEntity>> {
-    const qb = this.bots.createQueryBuilder('bot');
-    if (query.status) qb.andWhere('bot.status = :status', { status: query.status });
+    const qb = this.uow.getRepository(BotEntity).createQueryBuilder('bot');
+    if (query.status) {
+      const condition = this.runtime.statusCondition('bot', query.status);
+      qb.andWhere(condition.sql, condition.params);
+    }
     if (query.tag) qb.andWhere(':tag = ANY(bot.tags)', { tag: query.tag });
     if (query.name) {
       qb.andWhere('bot.name ILIKE :name', { name: `%${query.name.replace(/[\\%_]/g, '\\$&')}%` });
@@ -79,8 +85,42 @@ export class BotsService {
     return paginate(qb, query);
   }
 
+  /** Bot ids picked by id (those that exist, in the order given) or by any of the tags. */
+  async select(
+    selection: { botIds: readonly string[] } | { tags: readonly string[] },
+    limit: number,
+  ): Promise<{ ids: string[]; matched: number }> {
+    const qb = this.uow.getRepository(BotEntity).createQueryBuilder('bot').select('bot.id', 'id');
+    if ('botIds' in selection) {
+      if (selection.botIds.length === 0) return { ids: [], matched: 0 };
+      const rows = await qb
+        .where('bot.id IN (:...ids)', { ids: selection.botIds })
+        .getRawMany<{ id: string }>();
+      const found = new Set(rows.map((row) => row.id));
+      const ids = selection.botIds.filter((id) => found.has(id));
+      return { ids, matched: ids.length };
+    }
+    const rows = await qb
+      .addSelect('count(*) OVER ()', 'matched')
+      .where('bot.tags && :tags', { tags: selection.tags })
+      .orderBy('bot.createdAt', 'ASC')
+      .addOrderBy('bot.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string; matched: string }>();
+    return { ids: rows.map((row) => row.id), matched: Number(rows[0]?.matched ?? 0) };
+  }
+
+  /** The runtime's view of one bot, for showing it beside its configuration. */
+  async view(id: string): Promise<BotRuntimeView> {
+    return (await this.views([id])).get(id)!;
+  }
+
+  async views(ids: readonly string[]): Promise<Map<string, BotRuntimeView>> {
+    return this.runtime.views(ids);
+  }
+
   async get(id: string): Promise<BotEntity> {
-    const bot = await this.bots.findOneBy({ id });
+    const bot = await this.uow.getRepository(BotEntity).findOneBy({ id });
     if (!bot) throw new BotNotFoundError(id);
     return bot;
   }
@@ -89,75 +129,44 @@ export class BotsService {
     const before = await this.get(id);
     if (before.version !== dto.version)
       throw new BotVersionConflictError(before.version, dto.version);
-    const { version, ...fields } = dto;
+    const { version, desiredState, ...fields } = dto;
     const changes = Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined),
     ) as Partial<BotEntity>;
-    await this.updateAtVersion(before, version, changes, dto.name);
+    await this.uow.transaction(async () => {
+      await this.updateAtVersion(before, version, changes, dto.name);
+      // The runtime's own change bumps nothing more: the edit above already moved the version.
+      if (desiredState !== undefined) {
+        await this.runtime.setDesiredState(id, desiredState, { bumpVersion: false });
+      }
+    });
     const after = await this.get(id);
     const connectionChanged =
       before.intents.join() !== after.intents.join() ||
       before.devGuildIds.join() !== after.devGuildIds.join();
-    if (connectionChanged && after.desiredState === 'running') {
-      await this.restartIfRunning(after);
-    } else if (before.desiredState !== after.desiredState) {
-      await this.events.publish('bot.desired', {
-        botId: id,
-        desiredState: after.desiredState,
-        restart: false,
-      });
-    }
+    if (connectionChanged) await this.runtime.restartIfRunning(id);
     return { before, after };
   }
 
   /**
-   * A bot that runs (or should) is stopped first: desired state `stopped`, a nudge to the
-   * workers, then a bounded wait for its status to settle. The row is deleted either way; a
-   * worker still holding a bot whose row is gone stops it at its next reconcile.
+   * A bot that runs (or should) is stopped first, with a bounded wait for its status to
+   * settle. The row is deleted either way (its lifecycle row goes with it); a worker still
+   * holding a bot whose row is gone stops it at its next reconcile.
    */
   async delete(id: string): Promise<BotEntity> {
     const bot = await this.get(id);
-    if (bot.desiredState === 'running' || !isSettled(bot.status)) {
-      await this.setDesiredState(id, 'stopped');
-      await this.waitUntilSettled(id, this.config.deleteStopWaitMs);
-    }
-    await this.bots.delete({ id });
+    await this.runtime.stopAndWait(id, this.config.deleteStopWaitMs);
+    await this.uow.getRepository(BotEntity).delete({ id });
     return bot;
-  }
-
-  /**
-   * Records what an operator wants the bot to be and nudges the workers. `restart` also asks
-   * the holder to restart it. Starting a bot in `error` counts as a restart request, because
-   * workers leave errored bots alone until someone asks again.
-   */
-  async setDesiredState(
-    id: string,
-    desiredState: DesiredState,
-    options: { restart?: boolean } = {},
-  ): Promise<BotChange> {
-    const before = await this.get(id);
-    const restart =
-      desiredState === 'running' && (options.restart === true || before.status === 'error');
-    await this.bots
-      .createQueryBuilder()
-      .update(BotEntity)
-      .set({
-        desiredState,
-        // Only a real change moves the version, so a start does not spoil a client's pending edit.
-        version: () => (before.desiredState === desiredState ? 'version' : 'version + 1'),
-        ...(restart ? { restartRequestedAt: () => 'now()' } : {}),
-      })
-      .where('id = :id', { id })
-      .execute();
-    await this.events.publish('bot.desired', { botId: id, desiredState, restart });
-    return { before, after: await this.get(id) };
   }
 
   /** Checks the stored token against Discord and records whose it is. */
   async validate(id: string): Promise<BotChange> {
     const before = await this.get(id);
     const identity = await this.discord.identify(this.revealToken(before));
-    await this.bots.update({ id }, { ...identity, validatedAt: new Date() });
+    await this.uow
+      .getRepository(BotEntity)
+      .update({ id }, { ...identity, validatedAt: new Date() });
     return { before, after: await this.get(id) };
   }
 
@@ -177,7 +186,7 @@ export class BotsService {
       validatedAt: new Date(),
     });
     const after = await this.get(id);
-    await this.restartIfRunning(after);
+    await this.runtime.restartIfRunning(id);
     return { before, after };
   }
 
@@ -207,34 +216,6 @@ export class BotsService {
     return { checked: bots.length, rotated };
   }
 
-  /**
-   * A running bot picks up a new token, intents or development guilds only by logging in
-   * again, so such a change asks its worker for a restart.
-   */
-  private async restartIfRunning(bot: BotEntity): Promise<void> {
-    if (bot.desiredState !== 'running') return;
-    await this.bots
-      .createQueryBuilder()
-      .update(BotEntity)
-      .set({ restartRequestedAt: () => 'now()', version: () => 'version' })
-      .where('id = :id', { id: bot.id })
-      .execute();
-    await this.events.publish('bot.desired', {
-      botId: bot.id,
-      desiredState: 'running',
-      restart: true,
-    });
-  }
-
-  private async waitUntilSettled(id: string, timeoutMs: number): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const row = await this.bots.findOne({ where: { id }, select: { id: true, status: true } });
-      if (!row || isSettled(row.status)) return;
-      await sleep(100);
-    }
-  }
-
   private sealToken(token: string, botId: string) {
     const sealed = this.cipher.seal(token, botId);
     return { tokenKeyId: sealed.keyId, tokenSealed: sealed.sealed, tokenLast4: token.slice(-4) };
@@ -247,7 +228,8 @@ export class BotsService {
     name?: string,
   ): Promise<void> {
     try {
-      const result = await this.bots
+      const result = await this.uow
+        .getRepository(BotEntity)
         .createQueryBuilder()
         .update(BotEntity)
         .set({ ...changes, version: () => 'version + 1' })
@@ -262,8 +244,4 @@ export class BotsService {
       throw error;
     }
   }
-}
-
-function isSettled(status: BotStatus): boolean {
-  return status === 'stopped' || status === 'error';
 }

@@ -1,8 +1,9 @@
-import { type BotEntity, BotsService, BotStatusStore } from '@botdeck/bot-config';
+import { BotRecordStore, BotsService } from '@botdeck/bot-config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { botRuntimeConfig, type BotRuntimeConfig } from '../bot-runtime.config';
 import { BotPluginRegistry } from '../plugins/bot-plugin';
 import { BotStatusReporter } from '../status/bot-status.reporter';
+import type { FleetBot } from './fleet.repository';
 import { BotClientFactory } from './bot-client.factory';
 import { BotSession, type SessionContext } from './bot-session';
 import { LoginGate } from './login-gate';
@@ -22,7 +23,7 @@ export class BotFleet {
     factory: BotClientFactory,
     reporter: BotStatusReporter,
     bots: BotsService,
-    store: BotStatusStore,
+    store: BotRecordStore,
   ) {
     this.context = {
       config,
@@ -31,7 +32,7 @@ export class BotFleet {
       plugins: () => plugins.list(),
       createClient: (bot) => factory.create(bot),
       revealToken: (bot) => bots.revealToken(bot),
-      report: (botId, status, reason) => reporter.report(botId, status, reason),
+      report: (botId, status, reason, options) => reporter.report(botId, status, reason, options),
       recordIdentity: async (managed) => {
         const { user, application } = managed.client;
         if (!user || !application) return;
@@ -65,7 +66,7 @@ export class BotFleet {
     return this.sessions.get(botId);
   }
 
-  launch(bot: BotEntity): BotSession {
+  launch(bot: FleetBot): BotSession {
     const existing = this.sessions.get(bot.id);
     if (existing) return existing;
     const session = new BotSession(bot, this.context);

@@ -4,10 +4,12 @@ import { type Client, Events } from 'discord.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BotRuntimeConfig } from '../bot-runtime.config';
 import type { BotPlugin, ManagedBot } from '../plugins/bot-plugin';
+import type { ReportOptions } from '../status/bot-status.reporter';
 import { BotStatusMachine } from '../status/bot-status-machine';
 import { backoffDelay } from './backoff';
 import { waitForReady } from './wait-for-ready';
 import type { LoginGate } from './login-gate';
+import type { FleetBot } from './fleet.repository';
 import { classifyStartFailure } from './start-failure';
 
 /** What a session needs from the worker around it. */
@@ -18,7 +20,12 @@ export interface SessionContext {
   plugins(): readonly BotPlugin[];
   createClient(bot: BotEntity): Client;
   revealToken(bot: BotEntity): string;
-  report(botId: string, status: BotStatus, reason: string | null): Promise<void>;
+  report(
+    botId: string,
+    status: BotStatus,
+    reason: string | null,
+    options?: ReportOptions,
+  ): Promise<void>;
   recordIdentity(bot: ManagedBot): Promise<void>;
   /** The session reached `error` and stopped itself; the worker lets the bot go. */
   gaveUp(session: BotSession): void;
@@ -36,16 +43,17 @@ export class BotSession {
   private abort = new AbortController();
   private reporting: Promise<void> = Promise.resolve();
   private closeCode: number | undefined;
+  private reconnectTimer: NodeJS.Timeout | null = null;
   /** Last restart request acted on (epoch ms). */
   restartSeen: number;
   /** Until when the lease is known to be ours; renewal moves it on. */
   leaseValidUntil: number;
 
   constructor(
-    public bot: BotEntity,
+    public bot: FleetBot,
     private readonly ctx: SessionContext,
   ) {
-    this.restartSeen = bot.restartRequestedAt?.getTime() ?? 0;
+    this.restartSeen = bot.runtime.restartRequestedAt?.getTime() ?? 0;
     this.leaseValidUntil = Date.now() + ctx.config.leaseTtlMs;
   }
 
@@ -71,10 +79,10 @@ export class BotSession {
     await this.reporting;
   }
 
-  async restart(bot: BotEntity): Promise<void> {
+  async restart(bot: FleetBot): Promise<void> {
     await this.stop('restart requested', { persist: true });
     this.bot = bot;
-    this.restartSeen = bot.restartRequestedAt?.getTime() ?? this.restartSeen;
+    this.restartSeen = bot.runtime.restartRequestedAt?.getTime() ?? this.restartSeen;
     this.start();
   }
 
@@ -95,7 +103,8 @@ export class BotSession {
             ? failure.reason
             : `gave up after ${attempt} attempts: ${failure.reason}`;
           this.ctx.logger.warn({ botId: this.id, reason }, 'Bot could not start');
-          this.setStatus('error', reason);
+          // A refused token stays in `error` until someone asks; anything else is retried later.
+          this.setStatus('error', reason, { retry: !failure.fatal });
           await this.reporting;
           this.ctx.gaveUp(this);
           return;
@@ -156,9 +165,12 @@ export class BotSession {
       this.ctx.logger.debug?.({ err: error, botId: this.id }, 'Gateway connection error'),
     );
     client.on(Events.ShardReconnecting, () => {
-      if (this.status === 'online') this.setStatus('reconnecting', 'gateway connection lost');
+      if (this.status !== 'online') return;
+      this.setStatus('reconnecting', 'gateway connection lost');
+      this.reconnectTimer ??= setTimeout(() => this.giveUpReconnecting(), this.reconnectGiveUpMs);
     });
     const back = () => {
+      this.clearReconnectTimer();
       if (this.status === 'reconnecting') this.setStatus('online', null);
     };
     client.on(Events.ShardResume, back);
@@ -167,6 +179,7 @@ export class BotSession {
     client.on(Events.ShardDisconnect, (event) => {
       this.closeCode = event.code;
       if (this.status !== 'online' && this.status !== 'reconnecting') return;
+      this.clearReconnectTimer();
       this.setStatus('error', classifyStartFailure(null, event.code).reason);
       void this.teardown()
         .then(() => this.reporting)
@@ -174,7 +187,35 @@ export class BotSession {
     });
   }
 
+  private get reconnectGiveUpMs(): number {
+    return this.ctx.config.reconnectGiveUpMs;
+  }
+
+  /**
+   * discord.js keeps trying to resume for as long as it likes; a bot stuck there serves
+   * nobody. After `BOT_RECONNECT_GIVE_UP_MS` it is logged out and handed back: `error` with a
+   * retry time of now, so this worker or another claims it again at once.
+   */
+  private giveUpReconnecting(): void {
+    this.reconnectTimer = null;
+    if (this.status !== 'reconnecting') return;
+    this.abort.abort();
+    this.setStatus('error', `gave up reconnecting after ${this.reconnectGiveUpMs / 1000} s`, {
+      retry: true,
+      now: true,
+    });
+    void this.teardown()
+      .then(() => this.reporting)
+      .then(() => this.ctx.gaveUp(this));
+  }
+
+  private clearReconnectTimer(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
+
   private async teardown(): Promise<void> {
+    this.clearReconnectTimer();
     const client = this.client;
     const managed = this.managed;
     this.client = null;
@@ -199,8 +240,8 @@ export class BotSession {
       );
   }
 
-  private setStatus(status: BotStatus, reason: string | null): void {
+  private setStatus(status: BotStatus, reason: string | null, options?: ReportOptions): void {
     if (!this.machine.transition(status, reason)) return;
-    this.reporting = this.reporting.then(() => this.ctx.report(this.id, status, reason));
+    this.reporting = this.reporting.then(() => this.ctx.report(this.id, status, reason, options));
   }
 }

@@ -1,4 +1,3 @@
-import type { BotEntity } from '@botdeck/bot-config';
 import type { EventBus } from '@botdeck/core';
 import { Logger } from '@nestjs/common';
 import type { BotRuntimeConfig } from '../bot-runtime.config';
@@ -7,7 +6,7 @@ import type { BotStatusReporter } from '../status/bot-status.reporter';
 import type { BotFleet } from './bot-fleet.service';
 import type { BotSession } from './bot-session';
 import { FleetReconciler } from './fleet-reconciler.service';
-import type { FleetRepository } from './fleet.repository';
+import type { FleetBot, FleetRepository } from './fleet.repository';
 
 const config = {
   leaseTtlMs: 3_000,
@@ -16,12 +15,15 @@ const config = {
   claimBatchSize: 2,
 } as BotRuntimeConfig;
 
-const bot = (id: string, fields: Partial<BotEntity> = {}) =>
-  ({ id, desiredState: 'running', restartRequestedAt: null, ...fields }) as BotEntity;
+const bot = (id: string, runtime: Partial<FleetBot['runtime']> = {}) =>
+  ({
+    id,
+    runtime: { desiredState: 'running', status: 'stopped', restartRequestedAt: null, ...runtime },
+  }) as FleetBot;
 
 /** The fleet as the reconciler sees it: sessions by id, launches and stops recorded. */
 class FakeFleet {
-  sessions = new Map<string, Partial<BotSession> & { restarted?: BotEntity }>();
+  sessions = new Map<string, Partial<BotSession> & { restarted?: FleetBot }>();
   stops: Array<[string, string, boolean]> = [];
   onGaveUp: (id: string) => void = () => undefined;
   get size() {
@@ -33,12 +35,12 @@ class FakeFleet {
   get(id: string) {
     return this.sessions.get(id);
   }
-  launch(entity: BotEntity) {
-    const session: Partial<BotSession> & { restarted?: BotEntity } = {
-      restartSeen: entity.restartRequestedAt?.getTime() ?? 0,
+  launch(entity: FleetBot) {
+    const session: Partial<BotSession> & { restarted?: FleetBot } = {
+      restartSeen: entity.runtime.restartRequestedAt?.getTime() ?? 0,
       leaseValidUntil: Date.now() + config.leaseTtlMs,
     };
-    session.restart = (row: BotEntity) => {
+    session.restart = (row: FleetBot) => {
       session.restarted = row;
       return Promise.resolve();
     };
@@ -52,8 +54,8 @@ class FakeFleet {
 }
 
 function setup(state: {
-  rows?: BotEntity[];
-  runnable?: BotEntity[];
+  rows?: FleetBot[];
+  runnable?: FleetBot[];
   holders?: Record<string, string>;
 }) {
   const fleet = new FakeFleet();
@@ -79,7 +81,7 @@ function setup(state: {
     findRunnable: jest.fn((exclude: string[]) =>
       Promise.resolve((state.runnable ?? []).filter((row) => !exclude.includes(row.id))),
     ),
-    findStrandedStopped: jest.fn(() => Promise.resolve([] as BotEntity[])),
+    findStrandedStopped: jest.fn(() => Promise.resolve([] as FleetBot[])),
   };
   const reporter = { report: jest.fn(() => Promise.resolve()) };
   const reconciler = new FleetReconciler(

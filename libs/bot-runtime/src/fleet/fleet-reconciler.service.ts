@@ -10,11 +10,17 @@ import { botRuntimeConfig, type BotRuntimeConfig } from '../bot-runtime.config';
 import { BotLeaseService } from '../leases/bot-lease.service';
 import { BotStatusReporter } from '../status/bot-status.reporter';
 import { BotFleet } from './bot-fleet.service';
-import { FleetRepository } from './fleet.repository';
+import { type FleetBot, FleetRepository } from './fleet.repository';
 import { WorkerIdentity } from './worker-identity';
 
 /** How many running-desired bots one pass looks at when hunting for unheld ones. */
 const CANDIDATES_PER_PASS = 500;
+
+/** Lapsed statuses written per pass (the next pass writes more; claims come first). */
+const LAPSED_PER_PASS = 50;
+
+/** Statuses that claim a worker runs the bot. */
+const RUNNING = new Set(['starting', 'online', 'reconnecting']);
 
 /**
  * Makes this worker's share of the fleet match the desired state in PostgreSQL: on an interval
@@ -107,10 +113,10 @@ export class FleetReconciler implements OnApplicationBootstrap, BeforeApplicatio
         if (!row) {
           await this.fleet.stop(id, 'bot deleted', { persist: false });
           await this.release([id]);
-        } else if (row.desiredState === 'stopped') {
+        } else if (row.runtime.desiredState === 'stopped') {
           await this.fleet.stop(id, 'stop requested', { persist: true });
           await this.release([id]);
-        } else if ((row.restartRequestedAt?.getTime() ?? 0) > session.restartSeen) {
+        } else if ((row.runtime.restartRequestedAt?.getTime() ?? 0) > session.restartSeen) {
           await session.restart(row);
         }
       }),
@@ -127,15 +133,37 @@ export class FleetReconciler implements OnApplicationBootstrap, BeforeApplicatio
     const candidates = await this.repository.findRunnable(this.fleet.ids(), CANDIDATES_PER_PASS);
     const holders = await this.leases.holders(candidates.map((bot) => bot.id));
     let claimed = 0;
+    const lapsed: typeof candidates = [];
     for (const [index, bot] of candidates.entries()) {
-      if (claimed >= room || this.closing) break;
-      if (holders[index] !== null) continue;
+      if (holders[index] !== null || this.closing) continue;
+      if (claimed >= room) {
+        if (RUNNING.has(bot.runtime.status)) lapsed.push(bot);
+        continue;
+      }
       if (!(await this.leases.acquire(bot.id, this.worker.id, this.config.leaseTtlMs))) continue;
       this.fleet.launch(bot);
       claimed++;
     }
     if (claimed > 0) this.logger.log(`Claimed ${claimed} bots (running ${this.fleet.size})`);
+    await this.markLapsed(lapsed);
     return claimed === room;
+  }
+
+  /**
+   * Bots whose stored status says a worker runs them but whose lease is gone, and that no
+   * worker has claimed yet: the stored status is made to say so (the read side already shows
+   * `unknown`; this makes it durable for lists, filters and bulk sweeps).
+   */
+  private async markLapsed(bots: FleetBot[]): Promise<void> {
+    for (const bot of bots.slice(0, LAPSED_PER_PASS)) {
+      if (this.closing) return;
+      const worker = bot.runtime.workerId ?? 'unknown';
+      await this.reporter.report(
+        bot.id,
+        'unknown',
+        `lease lapsed: worker ${worker} not heard from`,
+      );
+    }
   }
 
   /** Marks stopped the bots that should not run but still look running (dead holder). */

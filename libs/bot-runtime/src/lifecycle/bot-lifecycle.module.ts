@@ -1,5 +1,5 @@
-import { BotConfigModule } from '@botdeck/bot-config';
 import { Module } from '@nestjs/common';
+import { BotRuntimeStateModule } from '../state/bot-runtime-state.module';
 import { BotLifecycleController } from './bot-lifecycle.controller';
 import { BotLifecycleService } from './bot-lifecycle.service';
 
@@ -8,7 +8,7 @@ import { BotLifecycleService } from './bot-lifecycle.service';
  * a Discord connection; workers act on what it writes.
  */
 @Module({
-  imports: [BotConfigModule],
+  imports: [BotRuntimeStateModule],
   controllers: [BotLifecycleController],
   providers: [BotLifecycleService],
   exports: [BotLifecycleService],

@@ -1,41 +1,69 @@
-import { type BotStatus, BotsService } from '@botdeck/bot-config';
+import type { BotStatus, DesiredState } from '@botdeck/bot-config';
 import { EventBus } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
 import { BotStatusTimeoutError } from '../bot-runtime.errors';
-import { type BotLifecycleState, lifecycleState } from './bot-lifecycle-state';
+import { BotRuntimeStates, type DesiredChange } from '../state/bot-runtime-states.service';
+import type { BotLifecycleState } from './bot-lifecycle-state';
+
+const ACTIONS: Record<LifecycleAction, [DesiredState, boolean]> = {
+  start: ['running', false],
+  stop: ['stopped', false],
+  restart: ['running', true],
+};
 
 /** Status events are at-most-once; the database is re-read this often while waiting. */
 const RECHECK_MS = 1_000;
 
+export type LifecycleAction = 'start' | 'stop' | 'restart';
+
 /**
  * Asks for bots to start, stop or restart. Safe in any process (API or worker): it writes the
- * desired state to PostgreSQL and nudges the workers; the worker that holds (or claims) the bot
- * does the work. Every method throws `BotNotFoundError` for an unknown id.
+ * desired state in the caller's unit of work and nudges the workers once it commits; the
+ * worker that holds (or claims) the bot does the work. Every single-bot method throws
+ * `BotNotFoundError` for an unknown id.
  */
 @Injectable()
 export class BotLifecycleService {
   constructor(
-    private readonly bots: BotsService,
+    private readonly states: BotRuntimeStates,
     private readonly events: EventBus,
   ) {}
 
   async requestStart(botId: string): Promise<BotLifecycleState> {
-    return lifecycleState((await this.bots.setDesiredState(botId, 'running')).after);
+    return this.request('start', botId);
   }
 
   async requestStop(botId: string): Promise<BotLifecycleState> {
-    return lifecycleState((await this.bots.setDesiredState(botId, 'stopped')).after);
+    return this.request('stop', botId);
   }
 
   /** Restarts a running bot, or starts a stopped one. */
   async requestRestart(botId: string): Promise<BotLifecycleState> {
-    return lifecycleState(
-      (await this.bots.setDesiredState(botId, 'running', { restart: true })).after,
-    );
+    return this.request('restart', botId);
+  }
+
+  /**
+   * The same request for many bots in one statement and one nudge, in the caller's unit of
+   * work (a bulk operation writes it with its items). Unknown ids are left out of the answer.
+   */
+  requestMany(action: LifecycleAction, botIds: readonly string[]): Promise<DesiredChange[]> {
+    const [desired, restart] = ACTIONS[action];
+    return this.states.setDesiredStates(botIds, desired, { restart });
+  }
+
+  /** Where these bots stand (unknown ids read as stopped), leases checked. */
+  async views(botIds: readonly string[]) {
+    return this.states.views(botIds);
   }
 
   async getState(botId: string): Promise<BotLifecycleState> {
-    return lifecycleState(await this.bots.get(botId));
+    return this.states.state(botId);
+  }
+
+  private async request(action: LifecycleAction, botId: string): Promise<BotLifecycleState> {
+    const [desired, restart] = ACTIONS[action];
+    await this.states.setDesiredState(botId, desired, { restart });
+    return this.states.state(botId);
   }
 
   /**

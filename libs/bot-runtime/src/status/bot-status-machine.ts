@@ -11,6 +11,8 @@ const TRANSITIONS: Record<BotStatus, readonly BotStatus[]> = {
   online: ['reconnecting', 'stopped', 'error'],
   reconnecting: ['reconnecting', 'online', 'stopped', 'error'],
   error: ['starting', 'stopped'],
+  // Never a worker's own: the read side's word for a status no live worker vouches for.
+  unknown: ['starting', 'stopped'],
 };
 
 export function canTransition(from: BotStatus, to: BotStatus): boolean {

@@ -1,7 +1,24 @@
-import { BotStatusStore, type BotStatus } from '@botdeck/bot-config';
+import type { BotStatus } from '@botdeck/bot-config';
 import { EventBus } from '@botdeck/core';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { botRuntimeConfig, type BotRuntimeConfig } from '../bot-runtime.config';
+import { backoffDelay } from '../fleet/backoff';
 import { WorkerIdentity } from '../fleet/worker-identity';
+import { BotRuntimeStates } from '../state/bot-runtime-states.service';
+import { bounded } from '../state/bounded';
+
+/** A status event is informational; publishing it may never hold a bot's session up longer. */
+const PUBLISH_TIMEOUT_MS = 1_000;
+
+/** Statuses that say this worker runs the bot (so readers check its lease). */
+const RUNNING: ReadonlySet<BotStatus> = new Set(['starting', 'online', 'reconnecting']);
+
+export interface ReportOptions {
+  /** For `error`: the failure may pass by itself, so the reconciler retries it with backoff. */
+  retry?: boolean;
+  /** With `retry`: try again at once (the bot itself is fine, its connection was not). */
+  now?: boolean;
+}
 
 /** Persists a bot's status change, then announces it as `bot.status`. */
 @Injectable()
@@ -9,27 +26,48 @@ export class BotStatusReporter {
   private readonly logger = new Logger(BotStatusReporter.name);
 
   constructor(
-    private readonly store: BotStatusStore,
+    private readonly states: BotRuntimeStates,
     private readonly events: EventBus,
     private readonly worker: WorkerIdentity,
+    @Inject(botRuntimeConfig.KEY) private readonly config: BotRuntimeConfig,
   ) {}
 
-  async report(botId: string, status: BotStatus, reason: string | null): Promise<void> {
+  async report(
+    botId: string,
+    status: BotStatus,
+    reason: string | null,
+    options: ReportOptions = {},
+  ): Promise<void> {
+    const workerId = RUNNING.has(status) ? this.worker.id : null;
     try {
-      const name = await this.store.recordStatus(botId, status, reason);
+      const retryAt =
+        status === 'error' && options.retry
+          ? options.now
+            ? new Date()
+            : await this.retryAt(botId)
+          : null;
+      const name = await this.states.recordStatus(botId, status, reason, { workerId, retryAt });
       if (name === null) return; // Deleted meanwhile: nothing to show anyone.
       // One line per transition, so an operator reading a worker's log sees its fleet move.
       this.logger.log({ botId, name, status, reason }, `Bot ${name} (${botId}) is ${status}`);
-      await this.events.publish('bot.status', {
-        botId,
-        name,
-        status,
-        reason,
-        workerId: status === 'stopped' || status === 'error' ? null : this.worker.id,
-      });
+      await bounded(
+        this.events.publish('bot.status', { botId, name, status, reason, workerId }),
+        PUBLISH_TIMEOUT_MS,
+        'Publishing a bot status',
+      );
     } catch (error) {
       // The status is informational; a failed write must not take the bot down with it.
       this.logger.warn({ err: error, botId, status }, 'Could not record a bot status');
     }
+  }
+
+  /** Each consecutive give-up waits longer before the reconciler tries the bot again. */
+  private async retryAt(botId: string): Promise<Date> {
+    const attempt = (await this.states.errorCount(botId)) + 1;
+    const delay = backoffDelay(attempt, {
+      baseMs: this.config.errorRetryMs,
+      maxMs: this.config.errorRetryMaxMs,
+    });
+    return new Date(Date.now() + delay);
   }
 }

@@ -1,14 +1,12 @@
 import { BOT_CONFIG_ERRORS } from '@botdeck/bot-config';
-import { type Page, paginate } from '@botdeck/core';
+import { type Page, paginate, UnitOfWork } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   type BulkKind,
   BulkOperationEntity,
   BulkOperationItemEntity,
   type BulkSelection,
-  type ItemStatus,
   type OperationStatus,
 } from './bulk-operation.entity';
 import type { OperationTotals } from './bulk-operation.events';
@@ -32,6 +30,15 @@ export interface ItemResult {
   errorMessage?: string | null;
 }
 
+/** An item still waiting for its bot, with what it needs to be decided. */
+export interface PendingItem {
+  operationId: string;
+  botId: string;
+  kind: BulkKind;
+  /** When the operation asked for the change (its creating transaction's time). */
+  requestedAt: Date;
+}
+
 export interface RecordedResult {
   kind: BulkKind;
   status: OperationStatus;
@@ -53,64 +60,58 @@ interface CountersRow {
  */
 @Injectable()
 export class BulkOperationsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
-  /**
-   * Writes the operation and all its items in one transaction, and runs `beforeCommit` inside
-   * it: when that fails (the queue is away), nothing was written.
-   */
-  async insert(operation: NewOperation, beforeCommit: () => Promise<void>): Promise<void> {
+  /** Writes the operation and all its items, in the caller's transaction. */
+  async insert(manager: EntityManager, operation: NewOperation): Promise<void> {
     const failed = operation.botIds.filter((id) => operation.missing.has(id)).length;
     const total = operation.botIds.length;
-    await this.db.transaction(async (manager) => {
-      await manager.insert(BulkOperationEntity, {
-        id: operation.id,
-        kind: operation.kind,
-        status: failed === total ? 'completed' : 'pending',
-        selection: operation.selection,
-        total,
-        pending: total - failed,
-        succeeded: 0,
-        failed,
-        actorId: operation.actorId,
-        idempotencyKey: operation.idempotencyKey,
-        requestHash: operation.requestHash,
-        completedAt: failed === total ? new Date() : null,
-      });
-      const now = new Date();
-      await manager.insert(
-        BulkOperationItemEntity,
-        operation.botIds.map((botId, position) => {
-          const missing = operation.missing.has(botId);
-          return {
-            operationId: operation.id,
-            botId,
-            position,
-            status: missing ? ('failed' as const) : ('pending' as const),
-            errorCode: missing ? BOT_CONFIG_ERRORS.BOT_NOT_FOUND : null,
-            errorMessage: missing ? `Bot ${botId} not found` : null,
-            finishedAt: missing ? now : null,
-          };
-        }),
-      );
-      await beforeCommit();
+    await manager.insert(BulkOperationEntity, {
+      id: operation.id,
+      kind: operation.kind,
+      status: failed === total ? 'completed' : 'pending',
+      selection: operation.selection,
+      total,
+      pending: total - failed,
+      succeeded: 0,
+      failed,
+      actorId: operation.actorId,
+      idempotencyKey: operation.idempotencyKey,
+      requestHash: operation.requestHash,
+      completedAt: failed === total ? new Date() : null,
     });
+    const now = new Date();
+    await manager.insert(
+      BulkOperationItemEntity,
+      operation.botIds.map((botId, position) => {
+        const missing = operation.missing.has(botId);
+        return {
+          operationId: operation.id,
+          botId,
+          position,
+          status: missing ? ('failed' as const) : ('pending' as const),
+          errorCode: missing ? BOT_CONFIG_ERRORS.BOT_NOT_FOUND : null,
+          errorMessage: missing ? `Bot ${botId} not found` : null,
+          finishedAt: missing ? now : null,
+        };
+      }),
+    );
   }
 
   findById(id: string): Promise<BulkOperationEntity | null> {
-    return this.db.getRepository(BulkOperationEntity).findOneBy({ id });
+    return this.uow.getRepository(BulkOperationEntity).findOneBy({ id });
   }
 
   /** Newest first, keyset-paged on (created_at, id). */
   list(query: ListOperationsQuery): Promise<Page<BulkOperationEntity>> {
-    const qb = this.db.getRepository(BulkOperationEntity).createQueryBuilder('op');
+    const qb = this.uow.getRepository(BulkOperationEntity).createQueryBuilder('op');
     if (query.kind) qb.andWhere('op.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('op.status = :status', { status: query.status });
     return paginate(qb, query);
   }
 
   findByIdempotencyKey(actorId: string | null, key: string): Promise<BulkOperationEntity | null> {
-    return this.db
+    return this.uow
       .getRepository(BulkOperationEntity)
       .createQueryBuilder('op')
       .where('op.idempotencyKey = :key', { key })
@@ -119,33 +120,39 @@ export class BulkOperationsRepository {
   }
 
   items(operationId: string): Promise<BulkOperationItemEntity[]> {
-    return this.db
+    return this.uow
       .getRepository(BulkOperationItemEntity)
       .find({ where: { operationId }, order: { position: 'ASC' } });
   }
 
-  async pendingBotIds(operationId: string): Promise<string[]> {
-    const rows = await this.db
-      .getRepository(BulkOperationItemEntity)
-      .find({ select: { botId: true }, where: { operationId, status: 'pending' } });
-    return rows.map((row) => row.botId);
-  }
-
-  /** `missing` until the creating transaction commits (or when it never did). */
-  async itemStatus(operationId: string, botId: string): Promise<ItemStatus | 'missing'> {
-    const item = await this.db
-      .getRepository(BulkOperationItemEntity)
-      .findOne({ select: { status: true }, where: { operationId, botId } });
-    return item?.status ?? 'missing';
-  }
-
-  /** The first job to start moves the operation from `pending` to `running`. */
-  async markRunning(operationId: string): Promise<void> {
-    await this.db.query(
-      `UPDATE bulk_operations SET status = 'running', started_at = now(), updated_at = now()
-        WHERE id = $1 AND status = 'pending'`,
-      [operationId],
+  /**
+   * Pending items, oldest operation first: of one bot (a status event), of one operation (the
+   * check after it is created), or any (the sweep).
+   */
+  async pendingItems(filter: {
+    botId?: string;
+    operationId?: string;
+    limit: number;
+  }): Promise<PendingItem[]> {
+    const rows = await this.uow.manager.query<
+      Array<{ operation_id: string; bot_id: string; kind: BulkKind; created_at: Date }>
+    >(
+      `SELECT i.operation_id, i.bot_id, o.kind, o.created_at
+         FROM bulk_operation_items i
+         JOIN bulk_operations o ON o.id = i.operation_id
+        WHERE i.status = 'pending'
+          AND ($1::uuid IS NULL OR i.bot_id = $1)
+          AND ($2::uuid IS NULL OR i.operation_id = $2)
+        ORDER BY o.created_at
+        LIMIT $3`,
+      [filter.botId ?? null, filter.operationId ?? null, filter.limit],
     );
+    return rows.map((row) => ({
+      operationId: row.operation_id,
+      botId: row.bot_id,
+      kind: row.kind,
+      requestedAt: row.created_at,
+    }));
   }
 
   /**
@@ -157,7 +164,7 @@ export class BulkOperationsRepository {
     botId: string,
     result: ItemResult,
   ): Promise<RecordedResult | null> {
-    const rows = await this.db.query<[CountersRow[], number]>(
+    const rows = await this.uow.manager.query<[CountersRow[], number]>(
       `WITH item AS (
          UPDATE bulk_operation_items
             SET status = $3, error_code = $4, error_message = $5, finished_at = now()

@@ -1,23 +1,15 @@
-import { BotEntity } from '@botdeck/bot-config';
-import { EventBus, isUniqueViolation, type Page } from '@botdeck/core';
-import { InjectQueue } from '@nestjs/bullmq';
+import { BotsService } from '@botdeck/bot-config';
+import { BotLifecycleService } from '@botdeck/bot-runtime';
+import { EventBus, isUniqueViolation, type Page, UnitOfWork } from '@botdeck/core';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import { createHash, randomUUID } from 'node:crypto';
-import { Repository } from 'typeorm';
 import {
   BulkOperationNotFoundError,
   BulkSelectionEmptyError,
   BulkSelectionTooLargeError,
   IdempotencyKeyReusedError,
 } from '../bulk-operations.errors';
-import {
-  BULK_JOB_OPTIONS,
-  BULK_LIFECYCLE_QUEUE,
-  bulkJobId,
-  type BulkLifecycleJob,
-} from '../execution/bulk-lifecycle.job';
+import { BulkItemSettler } from '../execution/bulk-item.settler';
 import type {
   BulkKind,
   BulkOperationEntity,
@@ -27,6 +19,9 @@ import type {
 import { BulkOperationsRepository } from './bulk-operations.repository';
 import { type BulkBotsDto, MAX_BULK_BOTS } from './dto/bulk-bots.dto';
 import type { ListOperationsQuery } from './dto/list-operations.query';
+
+/** Progress is a courtesy for dashboards; it may never hold a request up longer. */
+const ANNOUNCE_TIMEOUT_MS = 1_000;
 
 export interface CreateOperationInput {
   kind: BulkKind;
@@ -42,15 +37,22 @@ export interface CreatedOperation {
   replayed: boolean;
 }
 
-/** Creates bulk lifecycle operations and hands their items to the workers. */
+/**
+ * Creates bulk lifecycle operations. The operation, its items and the desired state of every
+ * selected bot are written in one transaction; the workers are nudged once after it commits,
+ * and items are settled from the bots' statuses (see `BulkItemSettler`). Nothing here waits
+ * on Redis: if the nudge cannot go out, the reconcilers' interval and the sweep catch up.
+ */
 @Injectable()
 export class BulkOperationsService {
   private readonly logger = new Logger(BulkOperationsService.name);
 
   constructor(
     private readonly operations: BulkOperationsRepository,
-    @InjectRepository(BotEntity) private readonly bots: Repository<BotEntity>,
-    @InjectQueue(BULK_LIFECYCLE_QUEUE) private readonly queue: Queue<BulkLifecycleJob>,
+    private readonly bots: BotsService,
+    private readonly lifecycle: BotLifecycleService,
+    private readonly settler: BulkItemSettler,
+    private readonly uow: UnitOfWork,
     private readonly events: EventBus,
   ) {}
 
@@ -68,10 +70,8 @@ export class BulkOperationsService {
     const id = randomUUID();
     const known = botIds.filter((botId) => !missing.has(botId));
     try {
-      // Jobs go out before the commit: a failed enqueue leaves nothing behind, and a job that
-      // runs before the commit is retried until its item is visible.
-      await this.operations.insert(
-        {
+      await this.uow.transaction(async (manager) => {
+        await this.operations.insert(manager, {
           id,
           kind: input.kind,
           selection,
@@ -80,9 +80,9 @@ export class BulkOperationsService {
           requestHash,
           botIds,
           missing,
-        },
-        () => this.enqueue(id, input.kind, known),
-      );
+        });
+        await this.lifecycle.requestMany(input.kind, known);
+      });
     } catch (error) {
       // Two requests with the same key raced; the one that lost answers like a replay.
       if (input.idempotencyKey && isUniqueViolation(error)) {
@@ -92,7 +92,11 @@ export class BulkOperationsService {
       throw error;
     }
     const operation = await this.get(id);
-    await this.announce(operation);
+    this.uow.afterCommit(async () => {
+      await this.announce(operation);
+      // Bots already where they were asked to be (a stop of stopped bots) settle at once.
+      await this.settler.sweep(id);
+    });
     return { operation, botIds, replayed: false };
   }
 
@@ -114,9 +118,8 @@ export class BulkOperationsService {
   }
 
   /**
-   * The operation an earlier request with this key created, or null. Its still-pending items
-   * are enqueued again, in case their jobs were lost (a Redis without persistence restarted);
-   * job ids keep this from doubling anything, and a finished item's job does nothing.
+   * The operation an earlier request with this key created, or null. Its desired states were
+   * written with it; the sweep settles its items whatever became of the nudge.
    */
   private async replay(
     actorId: string | null,
@@ -126,11 +129,6 @@ export class BulkOperationsService {
     const operation = await this.operations.findByIdempotencyKey(actorId, key);
     if (!operation) return null;
     if (operation.requestHash !== requestHash) throw new IdempotencyKeyReusedError(operation.id);
-    await this.enqueue(
-      operation.id,
-      operation.kind,
-      await this.operations.pendingBotIds(operation.id),
-    );
     const botIds = (await this.operations.items(operation.id)).map((item) => item.botId);
     return { operation, botIds, replayed: true };
   }
@@ -139,60 +137,36 @@ export class BulkOperationsService {
     selection: BulkSelection,
   ): Promise<{ botIds: string[]; missing: Set<string> }> {
     if ('botIds' in selection) {
-      const found = await this.bots
-        .createQueryBuilder('bot')
-        .select('bot.id', 'id')
-        .where('bot.id IN (:...ids)', { ids: selection.botIds })
-        .getRawMany<{ id: string }>();
-      const known = new Set(found.map((row) => row.id));
+      const found = new Set((await this.bots.select(selection, MAX_BULK_BOTS)).ids);
       return {
         botIds: selection.botIds,
-        missing: new Set(selection.botIds.filter((id) => !known.has(id))),
+        missing: new Set(selection.botIds.filter((id) => !found.has(id))),
       };
     }
-    const rows = await this.bots
-      .createQueryBuilder('bot')
-      .select('bot.id', 'id')
-      .addSelect('count(*) OVER ()', 'matched')
-      .where('bot.tags && :tags', { tags: selection.tags })
-      .orderBy('bot.createdAt', 'ASC')
-      .addOrderBy('bot.id', 'ASC')
-      .limit(MAX_BULK_BOTS + 1)
-      .getRawMany<{ id: string; matched: string }>();
-    if (rows.length === 0) throw new BulkSelectionEmptyError(selection.tags);
-    const matched = Number(rows[0]?.matched ?? rows.length);
+    const { ids, matched } = await this.bots.select(selection, MAX_BULK_BOTS + 1);
+    if (ids.length === 0) throw new BulkSelectionEmptyError(selection.tags);
     if (matched > MAX_BULK_BOTS) throw new BulkSelectionTooLargeError(matched, MAX_BULK_BOTS);
-    return { botIds: rows.map((row) => row.id), missing: new Set() };
-  }
-
-  private async enqueue(operationId: string, kind: BulkKind, botIds: string[]): Promise<void> {
-    if (botIds.length === 0) return;
-    await this.queue.addBulk(
-      botIds.map((botId) => ({
-        name: kind,
-        data: { operationId, botId, kind },
-        opts: { ...BULK_JOB_OPTIONS, jobId: bulkJobId(operationId, botId) },
-      })),
-    );
+    return { botIds: ids, missing: new Set() };
   }
 
   private async announce(operation: BulkOperationEntity): Promise<void> {
-    // Progress is a courtesy for dashboards; the operation itself is already safe.
-    await this.events
-      .publish('operation.progress', {
-        operationId: operation.id,
-        kind: operation.kind,
-        status: operation.status,
-        totals: {
-          total: operation.total,
-          pending: operation.pending,
-          succeeded: operation.succeeded,
-          failed: operation.failed,
-        },
-      })
-      .catch((error: unknown) =>
-        this.logger.warn({ err: error, operationId: operation.id }, 'Could not announce'),
-      );
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('timed out')), ANNOUNCE_TIMEOUT_MS).unref(),
+    );
+    const publish = this.events.publish('operation.progress', {
+      operationId: operation.id,
+      kind: operation.kind,
+      status: operation.status,
+      totals: {
+        total: operation.total,
+        pending: operation.pending,
+        succeeded: operation.succeeded,
+        failed: operation.failed,
+      },
+    });
+    await Promise.race([publish, timeout]).catch((error: unknown) =>
+      this.logger.warn({ err: error, operationId: operation.id }, 'Could not announce'),
+    );
   }
 }
 

@@ -1,13 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { BotEntity } from '../bot.entity';
 import {
   BOT_STATUSES,
-  BotEntity,
+  type BotRuntimeView,
   type BotStatus,
   DESIRED_STATES,
   type DesiredState,
-} from '../bot.entity';
+} from '../bot-runtime.port';
 
-/** A bot configuration as the API shows it: the token only by its last four characters. */
+/**
+ * A bot configuration as the API shows it (the token only by its last four characters), with
+ * the runtime's view of its lifecycle beside it.
+ */
 export class BotDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() name!: string;
@@ -21,14 +25,19 @@ export class BotDto {
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ enum: DESIRED_STATES }) desiredState!: DesiredState;
-  @ApiProperty({ enum: BOT_STATUSES, readOnly: true }) status!: BotStatus;
+  @ApiProperty({
+    enum: BOT_STATUSES,
+    readOnly: true,
+    description: '`unknown` when no live worker vouches for the bot (lease lapsed, Redis away)',
+  })
+  status!: BotStatus;
   @ApiProperty({ type: String, nullable: true }) statusReason!: string | null;
   @ApiProperty({ format: 'date-time' }) statusChangedAt!: string;
   @ApiProperty() version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 
-  static from(bot: BotEntity): BotDto {
+  static from(bot: BotEntity, runtime: BotRuntimeView): BotDto {
     return {
       id: bot.id,
       name: bot.name,
@@ -41,10 +50,10 @@ export class BotDto {
       devGuildIds: bot.devGuildIds,
       description: bot.description,
       tags: bot.tags,
-      desiredState: bot.desiredState,
-      status: bot.status,
-      statusReason: bot.statusReason,
-      statusChangedAt: bot.statusChangedAt.toISOString(),
+      desiredState: runtime.desiredState,
+      status: runtime.status,
+      statusReason: runtime.statusReason,
+      statusChangedAt: runtime.statusChangedAt.toISOString(),
       version: bot.version,
       createdAt: bot.createdAt.toISOString(),
       updatedAt: bot.updatedAt.toISOString(),

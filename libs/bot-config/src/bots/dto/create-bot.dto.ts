@@ -11,7 +11,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { DESIRED_STATES, type DesiredState } from '../bot.entity';
+import { DESIRED_STATES, type DesiredState } from '../bot-runtime.port';
 import { INTENT_NAMES, SNOWFLAKE, TAG, TOKEN_SHAPE } from './bot-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

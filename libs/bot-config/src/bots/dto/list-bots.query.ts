@@ -1,7 +1,7 @@
 import { CursorQueryDto } from '@botdeck/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { BOT_STATUSES, type BotStatus } from '../bot.entity';
+import { BOT_STATUSES, type BotStatus } from '../bot-runtime.port';
 import { TAG } from './bot-fields';
 
 export class ListBotsQuery extends CursorQueryDto {

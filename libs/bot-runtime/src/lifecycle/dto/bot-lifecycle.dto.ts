@@ -19,6 +19,8 @@ export class BotLifecycleDto {
   status!: BotStatus;
   @ApiProperty({ type: String, nullable: true }) statusReason!: string | null;
   @ApiProperty({ format: 'date-time' }) statusChangedAt!: string;
+  @ApiProperty({ description: 'The bot’s version; a change of desired state moves it on' })
+  version!: number;
 
   static from(state: BotLifecycleState): BotLifecycleDto {
     return {
@@ -28,6 +30,7 @@ export class BotLifecycleDto {
       status: state.status,
       statusReason: state.statusReason,
       statusChangedAt: state.statusChangedAt.toISOString(),
+      version: state.version,
     };
   }
 }

@@ -1,0 +1,22 @@
+import { BOT_RUNTIME_PORT, BotConfigModule } from '@botdeck/bot-config';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BotRuntimeStateEntity } from './bot-runtime-state.entity';
+import { BotRuntimeStates } from './bot-runtime-states.service';
+import { LeaseView } from './lease-view';
+
+/**
+ * Lifecycle state and its one writer. Global so that bot configuration reaches it through
+ * `BOT_RUNTIME_PORT` without importing this lib (the dependency stays one-way).
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([BotRuntimeStateEntity]), BotConfigModule],
+  providers: [
+    LeaseView,
+    BotRuntimeStates,
+    { provide: BOT_RUNTIME_PORT, useExisting: BotRuntimeStates },
+  ],
+  exports: [BotRuntimeStates, BOT_RUNTIME_PORT],
+})
+export class BotRuntimeStateModule {}
