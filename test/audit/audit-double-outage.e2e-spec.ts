@@ -3,11 +3,11 @@ import type { Client } from 'pg';
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api';
 import { eventually, sleep } from '../support/eventually';
+import { TcpProxy, throughProxy } from '../support/tcp-proxy';
 import { connectDatabase, uniqueRequestId } from './audit-support';
-import { TcpProxy } from './tcp-proxy';
 
-function proxyFor(url: URL, defaultPort: number): TcpProxy {
-  return new TcpProxy({ host: url.hostname, port: Number(url.port || defaultPort) });
+function proxyFor(url: URL, defaultPort: number): Promise<TcpProxy> {
+  return TcpProxy.start({ host: url.hostname, port: Number(url.port || defaultPort) });
 }
 
 /**
@@ -23,16 +23,17 @@ describe('audit: entries survive PostgreSQL and Redis being away together', () =
   beforeAll(async () => {
     const pgUrl = new URL(process.env.DATABASE_URL!);
     const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-    postgres = proxyFor(pgUrl, 5432);
-    redis = proxyFor(redisUrl, 6379);
-    pgUrl.port = String(await postgres.start());
-    redisUrl.port = String(await redis.start());
-    api = await startApi({ DATABASE_URL: pgUrl.toString(), REDIS_URL: redisUrl.toString() });
+    postgres = await proxyFor(pgUrl, 5432);
+    redis = await proxyFor(redisUrl, 6379);
+    api = await startApi({
+      DATABASE_URL: throughProxy(pgUrl.toString(), postgres),
+      REDIS_URL: throughProxy(redisUrl.toString(), redis),
+    });
     db = await connectDatabase();
   });
   afterAll(async () => {
-    postgres.restore();
-    redis.restore();
+    await postgres.restore();
+    await redis.restore();
     await db.end();
     await api.close();
     await Promise.all([postgres.close(), redis.close()]);
@@ -41,8 +42,8 @@ describe('audit: entries survive PostgreSQL and Redis being away together', () =
   it('holds the entries in memory and writes them once both are back', async () => {
     const metrics = api.app.get(AuditMetrics);
     const ids: string[] = [];
-    postgres.cut();
-    redis.cut();
+    await postgres.cut('refuse');
+    await redis.cut('refuse');
     try {
       // Refused without a token: answered without PostgreSQL or Redis, recorded as denied.
       for (let n = 0; n < 8; n += 1) {
@@ -59,8 +60,8 @@ describe('audit: entries survive PostgreSQL and Redis being away together', () =
         expect(metrics.snapshot().bufferedNow).toBeGreaterThanOrEqual(ids.length);
       });
     } finally {
-      redis.restore();
-      postgres.restore();
+      await redis.restore();
+      await postgres.restore();
     }
 
     await eventually(

@@ -5,7 +5,7 @@ import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs, LoggedIn } from '../support/auth';
 import { eventually, sleep } from '../support/eventually';
 import { connectDatabase, uniqueRequestId } from './audit-support';
-import { TcpProxy } from './tcp-proxy';
+import { TcpProxy, throughProxy } from '../support/tcp-proxy';
 
 /**
  * PostgreSQL goes away while admins keep making changes. The changes cannot commit, so the
@@ -20,15 +20,13 @@ describe('audit: entries survive a PostgreSQL outage', () => {
 
   beforeAll(async () => {
     const direct = new URL(process.env.DATABASE_URL!);
-    proxy = new TcpProxy({ host: direct.hostname, port: Number(direct.port || 5432) });
-    const proxied = new URL(direct);
-    proxied.port = String(await proxy.start());
-    api = await startApi({ DATABASE_URL: proxied.toString() });
+    proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 5432) });
+    api = await startApi({ DATABASE_URL: throughProxy(direct.toString(), proxy) });
     admin = await loginAs(api, 'admin');
     db = await connectDatabase();
   });
   afterAll(async () => {
-    proxy.restore();
+    await proxy.restore();
     await db.end();
     await api.close();
     await proxy.close();
@@ -36,7 +34,7 @@ describe('audit: entries survive a PostgreSQL outage', () => {
 
   it('writes the entry of every request made during the outage once PostgreSQL returns', async () => {
     const sent: Array<{ requestId: string; signedIn: boolean; status: number }> = [];
-    proxy.cut();
+    await proxy.cut('refuse');
     try {
       // Requests spread over a few seconds, so the drainer runs (and fails) during the cut.
       for (let n = 0; n < 20; n += 1) {
@@ -56,7 +54,7 @@ describe('audit: entries survive a PostgreSQL outage', () => {
         await sleep(150);
       }
     } finally {
-      proxy.restore();
+      await proxy.restore();
     }
     const ids = sent.map((one) => one.requestId);
     for (const one of sent) {

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import { startCommandsWorker } from './support/commands-world';
 import { runLogOutage, type LogOutageResult } from './support/log-outage';
 import { snowflake } from './support/log-rows';
-import { PrivateRedis } from './support/private-redis';
+import { PrivateRedis } from '../support/private-redis';
 import { eventually } from '../support/eventually';
 
 // A shorter outage than the 15 s of the full figure (bench/command-log-outage.ts) keeps CI fast;

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { authHeader } from '../support/auth';
 import { eventually } from '../support/eventually';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
-import { type PrivateRedis, startPrivateRedis } from './support/private-redis';
+import { PrivateRedis } from '../support/private-redis';
 import { type RuntimeWorld, startRuntimeWorld } from './support/runtime-world';
 
 /** Generous for a loaded 2-core machine, far below the 18 s a request used to hang. */
@@ -19,13 +19,14 @@ describe('Bot lifecycle through a Redis outage', () => {
   let worker: WorkerProcess | undefined;
 
   beforeAll(async () => {
-    redis = await startPrivateRedis();
+    redis = await PrivateRedis.start({ appendOnly: false });
     world = await startRuntimeWorld({}, { REDIS_URL: redis.url });
   }, 60_000);
   afterAll(async () => {
     worker?.kill('SIGKILL');
     await worker?.exited;
-    await redis.restart().catch(() => undefined);
+    // The world closes cleanly only with its Redis back.
+    await redis.start();
     await world?.close();
     await redis?.stop();
   });
@@ -55,7 +56,7 @@ describe('Bot lifecycle through a Redis outage', () => {
     });
     expect(took).toBeLessThan(PROMPT_MS);
 
-    await redis.restart();
+    await redis.start();
     worker = await spawnWorker(world.env);
     await eventually('the bot online', async () => expect((await bot(id)).status).toBe('online'), {
       timeoutMs: 30_000,
@@ -94,7 +95,7 @@ describe('Bot lifecycle through a Redis outage', () => {
     expect(took).toBeLessThan(PROMPT_MS);
     const operationId = (res.body as { operationId: string }).operationId;
 
-    await redis.restart();
+    await redis.start();
     const operation = await eventually(
       'the operation completed',
       async () => {

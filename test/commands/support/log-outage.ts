@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { eventually, sleep } from '../../support/eventually';
 import { startCommandsWorker, startSandboxBot, type SandboxBot } from './commands-world';
-import { PrivateRedis } from './private-redis';
+import { PrivateRedis } from '../../support/private-redis';
 
 export interface LogOutagePlan {
   /** /ping interactions played per second, on schedule. */

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { eventually } from '../../support/eventually';
+import { eventually } from './eventually';
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -15,19 +15,29 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
+export interface PrivateRedisOptions {
+  /**
+   * Persist with an append-only file, as the compose deployment does, so a restart brings back
+   * what it had acknowledged (default); without it a restarted server starts empty.
+   */
+  appendOnly?: boolean;
+}
+
 /**
  * A redis-server of the caller's own on a free port, to kill and bring back; the shared one on
- * 6379 is never touched. It persists with an append-only file, as the compose deployment does,
- * so a restart brings back what it had acknowledged.
+ * 6379 is never touched.
  */
 export class PrivateRedis {
   private child?: ChildProcess;
   private readonly dir = mkdtempSync(join(tmpdir(), 'botdeck-redis-'));
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly options: PrivateRedisOptions,
+  ) {}
 
-  static async start(): Promise<PrivateRedis> {
-    const redis = new PrivateRedis(await freePort());
+  static async start(options: PrivateRedisOptions = {}): Promise<PrivateRedis> {
+    const redis = new PrivateRedis(await freePort(), options);
     await redis.start();
     return redis;
   }
@@ -40,12 +50,17 @@ export class PrivateRedis {
     return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** Starts the server (again, after `kill`); a no-op while it runs. */
   async start(): Promise<void> {
+    // A second server on the port would fail to bind while the probe below still reached the
+    // first one, leaving that one running untracked.
+    if (this.running) return;
+    const appendOnly = this.options.appendOnly ?? true;
     const child = spawn(
       'redis-server',
       [
         ...['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir],
-        ...['--save', '', '--appendonly', 'yes', '--appendfsync', 'everysec'],
+        ...['--save', '', '--appendonly', appendOnly ? 'yes' : 'no', '--appendfsync', 'everysec'],
       ],
       { stdio: 'ignore' },
     );
