@@ -25,7 +25,7 @@ export class HealthController {
       '503 when a required dependency is down. Both answers carry the health document itself ' +
       '(not the error envelope), which is what load balancers and people expect. Anyone gets ' +
       'the statuses and worker counts; a signed-in caller (bearer token) also gets each ' +
-      "worker's host and PID.",
+      "worker's host and PID and the failing dependencies' own error text.",
   })
   @ApiOkResponse({ type: HealthReportDto, description: 'Every required dependency is up' })
   @ApiServiceUnavailableResponse({

@@ -65,6 +65,19 @@ describe('HealthService', () => {
     expect(report.checks.redis.status).toBe('up');
   });
 
+  it('tells anonymous callers that a check failed, not the error text that names hosts', async () => {
+    const failing = service({
+      query: () => Promise.reject(new Error('connect ECONNREFUSED 10.0.0.7:5432')),
+    });
+    const anonymous = await failing.report({ details: false });
+    expect(anonymous.status).toBe('error');
+    expect(anonymous.checks.postgres).toMatchObject({ status: 'down', error: 'unavailable' });
+    expect(JSON.stringify(anonymous)).not.toContain('10.0.0.7');
+    expect(anonymous.checks.workers).not.toHaveProperty('items');
+    const signedIn = await failing.report({ details: true });
+    expect(signedIn.checks.postgres.error).toBe('connect ECONNREFUSED 10.0.0.7:5432');
+  });
+
   it('reports Redis down at once when the client is not connected, without pinging', async () => {
     const ping = jest.fn(() => Promise.resolve('PONG'));
     const started = Date.now();

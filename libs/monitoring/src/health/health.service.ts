@@ -22,6 +22,11 @@ export function overallStatus(checks: HealthChecksDto): HealthStatus {
 
 const REDIS_DOWN_STATES: ReadonlySet<string> = new Set(['reconnecting', 'close', 'end']);
 
+/** A failed check as anonymous callers see it: that it failed, not the error's own words. */
+function withoutCause<T extends DependencyCheckDto>(check: T): T {
+  return check.error ? { ...check, error: 'unavailable' } : check;
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -42,8 +47,9 @@ export class HealthService {
   ) {}
 
   /**
-   * `details` adds each worker's host and PID: for signed-in callers only, since the route is
-   * public (load balancers) and host names and PIDs help an attacker map the deployment.
+   * `details` adds each worker's host and PID and the dependencies' own error text: for
+   * signed-in callers only, since the route is public (load balancers) and host names, PIDs
+   * and connection errors (which name hosts and ports) help an attacker map the deployment.
    */
   async report(options: { details: boolean } = { details: true }): Promise<HealthReportDto> {
     const [postgres, redis, workersWithItems] = await Promise.all([
@@ -52,8 +58,9 @@ export class HealthService {
       this.checkWorkers(),
     ]);
     const { items, ...counts } = workersWithItems;
-    const workers: WorkersCheckDto = options.details ? { ...counts, items } : counts;
-    const checks = { postgres, redis, workers };
+    const checks = options.details
+      ? { postgres, redis, workers: { ...counts, items } }
+      : { postgres: withoutCause(postgres), redis: withoutCause(redis), workers: counts };
     return {
       status: overallStatus(checks),
       checks,
