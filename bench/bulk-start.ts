@@ -15,12 +15,10 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as Pg } from 'pg';
 import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
-import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
 import { startSandbox } from '@botdeck/discord-sandbox';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { migrations } from '@botdeck/migrations';
-import { deleteKeysWithPrefix } from '../test/support/redis-keys';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
+import { runBench, throwawayStores } from './support/throwaway';
 
 const BOTS = Number(process.env.BENCH_BOTS ?? 500);
 const WORKERS = 2;
@@ -28,15 +26,8 @@ const TIMEOUT_MS = 600_000;
 const ADMIN = { email: 'bench@botdeck.local', password: 'bench-password-0123456789' };
 
 async function main(): Promise<void> {
-  const runId = randomUUID().slice(0, 8);
-  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/botdeck');
-  base.pathname = `/botdeck_bench_bulk_${runId}`;
-  const databaseUrl = base.toString();
-  const prefix = `botdeck-bench-${runId}:`;
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-  await ensureDatabase(databaseUrl);
-  await runMigrations(databaseUrl, migrations);
+  const stores = await throwawayStores('bulk');
+  const { databaseUrl, prefix } = stores;
   const sandbox = await startSandbox();
   const pg = new Pg({ connectionString: databaseUrl });
   await pg.connect();
@@ -131,15 +122,8 @@ async function main(): Promise<void> {
     await api.close();
     await pg.end();
     await sandbox.stop();
-    await dropDatabase(databaseUrl);
-    await deleteKeysWithPrefix(redisUrl, prefix);
+    await stores.drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

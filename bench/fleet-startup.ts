@@ -19,11 +19,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { Client as Pg } from 'pg';
 import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
-import { dropDatabase, ensureDatabase, runMigrations } from '@botdeck/core';
 import { startSandbox } from '@botdeck/discord-sandbox';
-import { migrations } from '@botdeck/migrations';
-import { deleteKeysWithPrefix } from '../test/support/redis-keys';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
+import { runBench, throwawayStores } from './support/throwaway';
 
 const BOTS = 50;
 const ONLINE_TIMEOUT_MS = 120_000;
@@ -34,15 +32,8 @@ function rssMiB(pid: number): number {
 }
 
 async function main(): Promise<void> {
-  const runId = randomUUID().slice(0, 8);
-  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/botdeck');
-  base.pathname = `/botdeck_bench_fleet_${runId}`;
-  const databaseUrl = base.toString();
-  const prefix = `botdeck-bench-${runId}:`;
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-  await ensureDatabase(databaseUrl);
-  await runMigrations(databaseUrl, migrations);
+  const stores = await throwawayStores('fleet');
+  const { databaseUrl, redisUrl, prefix } = stores;
   const sandbox = await startSandbox();
   const pg = new Pg({ connectionString: databaseUrl });
   await pg.connect();
@@ -168,15 +159,8 @@ async function main(): Promise<void> {
     worker?.kill('SIGKILL');
     await pg.end();
     await sandbox.stop();
-    await dropDatabase(databaseUrl);
-    await deleteKeysWithPrefix(redisUrl, prefix);
+    await stores.drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -8,18 +8,10 @@
  *
  * Run: npm run bench:hostile-json
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import {
-  dropDatabase,
-  ensureDatabase,
-  jsonDepth,
-  MAX_JSON_DEPTH,
-  runMigrations,
-} from '@botdeck/core';
+import { jsonDepth, MAX_JSON_DEPTH } from '@botdeck/core';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { migrations } from '@botdeck/migrations';
-import { deleteKeysWithPrefix } from '../test/support/redis-keys';
+import { runBench, throwawayStores } from './support/throwaway';
 
 const PARALLEL = 100;
 const LEVELS = 100_000;
@@ -32,14 +24,8 @@ async function timed(send: () => Promise<Response>): Promise<{ ms: number; statu
 }
 
 async function main(): Promise<void> {
-  const runId = randomUUID().slice(0, 8);
-  const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/botdeck');
-  base.pathname = `/botdeck_bench_hostile_${runId}`;
-  const databaseUrl = base.toString();
-  const prefix = `botdeck-bench-${runId}:`;
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  await ensureDatabase(databaseUrl);
-  await runMigrations(databaseUrl, migrations);
+  const stores = await throwawayStores('hostile');
+  const { databaseUrl, redisUrl, prefix } = stores;
   Object.assign(process.env, {
     NODE_ENV: 'development',
     LOG_LEVEL: 'silent',
@@ -98,15 +84,8 @@ async function main(): Promise<void> {
     );
   } finally {
     await app.close();
-    await dropDatabase(databaseUrl);
-    await deleteKeysWithPrefix(redisUrl, prefix);
+    await stores.drop();
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);
