@@ -29,6 +29,7 @@ export * from './queue/queue.module';
 export * from './logging/logging.module';
 export * from './api-docs/api-error-responses.decorator';
 export * from './process/run-process';
+export * from './async/bounded';
 export * from './http/access';
 export * from './http/audited';
 export * from './events/event-bus';

@@ -6,14 +6,13 @@ import {
   type BotStatus,
   type DesiredState,
 } from '@botdeck/bot-config';
-import { EventBus, UnitOfWork } from '@botdeck/core';
+import { bounded, EventBus, UnitOfWork } from '@botdeck/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BotLifecycleState } from '../lifecycle/bot-lifecycle-state';
 import { BotRuntimeStateEntity } from './bot-runtime-state.entity';
-import { bounded } from './bounded';
 import { LeaseView } from './lease-view';
 
 /** A nudge is a courtesy (the reconcilers poll anyway); it may never hold a request up longer. */

@@ -1,9 +1,8 @@
 import type { BotRuntimeView } from '@botdeck/bot-config';
-import { REDIS } from '@botdeck/core';
+import { bounded, REDIS } from '@botdeck/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { leaseKey } from '../leases/bot-lease.service';
-import { bounded } from './bounded';
 
 /** How long a read waits for Redis before saying it cannot tell. */
 const LEASE_READ_TIMEOUT_MS = 500;

@@ -1,11 +1,10 @@
 import type { BotStatus } from '@botdeck/bot-config';
-import { EventBus } from '@botdeck/core';
+import { bounded, EventBus } from '@botdeck/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { botRuntimeConfig, type BotRuntimeConfig } from '../bot-runtime.config';
 import { backoffDelay } from '../fleet/backoff';
 import { WorkerIdentity } from '../fleet/worker-identity';
 import { BotRuntimeStates } from '../state/bot-runtime-states.service';
-import { bounded } from '../state/bounded';
 
 /** A status event is informational; publishing it may never hold a bot's session up longer. */
 const PUBLISH_TIMEOUT_MS = 1_000;

@@ -1,6 +1,6 @@
 import { BotsService, type BotStatus } from '@botdeck/bot-config';
 import { BotLifecycleService } from '@botdeck/bot-runtime';
-import { EventBus } from '@botdeck/core';
+import { bounded, EventBus } from '@botdeck/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { bulkOperationsConfig, type BulkOperationsConfig } from '../bulk-operations.config';
 import {
@@ -99,10 +99,7 @@ export class BulkItemSettler {
       totals: recorded.totals,
       item: { botId: item.botId, status: result.status, errorCode: result.errorCode ?? null },
     });
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('timed out')), ANNOUNCE_TIMEOUT_MS).unref(),
-    );
-    await Promise.race([announce, timeout]).catch((error: unknown) =>
+    await bounded(announce, ANNOUNCE_TIMEOUT_MS, 'Announcing progress').catch((error: unknown) =>
       this.logger.warn({ err: error, operationId: item.operationId }, 'Could not announce'),
     );
     return true;

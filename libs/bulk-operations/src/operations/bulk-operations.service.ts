@@ -1,6 +1,6 @@
 import { BotsService } from '@botdeck/bot-config';
 import { BotLifecycleService } from '@botdeck/bot-runtime';
-import { EventBus, isUniqueViolation, type Page, UnitOfWork } from '@botdeck/core';
+import { bounded, EventBus, isUniqueViolation, type Page, UnitOfWork } from '@botdeck/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import {
@@ -150,9 +150,6 @@ export class BulkOperationsService {
   }
 
   private async announce(operation: BulkOperationEntity): Promise<void> {
-    const timeout = new Promise<never>((_, reject) =>
-      setTimeout(() => reject(new Error('timed out')), ANNOUNCE_TIMEOUT_MS).unref(),
-    );
     const publish = this.events.publish('operation.progress', {
       operationId: operation.id,
       kind: operation.kind,
@@ -164,7 +161,7 @@ export class BulkOperationsService {
         failed: operation.failed,
       },
     });
-    await Promise.race([publish, timeout]).catch((error: unknown) =>
+    await bounded(publish, ANNOUNCE_TIMEOUT_MS, 'Announcing progress').catch((error: unknown) =>
       this.logger.warn({ err: error, operationId: operation.id }, 'Could not announce'),
     );
   }
