@@ -13,8 +13,22 @@ const ALLOWED_LIBS = {
   'bot-runtime': ['core', 'bot-config'],
   commands: ['core', 'bot-runtime'],
   'bulk-operations': ['core', 'bot-config', 'bot-runtime'],
+  catalog: ['core'],
+  'stock-display': ['core', 'catalog', 'bot-config', 'bot-runtime', 'commands'],
+  messaging: ['core', 'bot-config', 'bot-runtime', 'bulk-operations'],
   // Not a domain: the one list of every lib's migrations, for the API, the CLI and the tests.
-  migrations: ['core', 'auth', 'audit', 'bot-config', 'bot-runtime', 'commands', 'bulk-operations'],
+  migrations: [
+    'core',
+    'auth',
+    'audit',
+    'bot-config',
+    'bot-runtime',
+    'commands',
+    'bulk-operations',
+    'catalog',
+    'stock-display',
+    'messaging',
+  ],
 };
 
 const libGraphRules = Object.entries(ALLOWED_LIBS).map(([lib, allowed]) => ({

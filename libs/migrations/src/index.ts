@@ -3,8 +3,11 @@ import { authMigrations } from '@botdeck/auth';
 import { botConfigMigrations } from '@botdeck/bot-config';
 import { botRuntimeMigrations } from '@botdeck/bot-runtime';
 import { bulkOperationsMigrations } from '@botdeck/bulk-operations';
+import { catalogMigrations } from '@botdeck/catalog';
 import { commandsMigrations } from '@botdeck/commands';
 import type { MigrationList } from '@botdeck/core';
+import { messagingMigrations } from '@botdeck/messaging';
+import { stockDisplayMigrations } from '@botdeck/stock-display';
 
 /**
  * Every schema migration, in order. Each domain lib exports its own; the API, the CLI, the
@@ -18,4 +21,7 @@ export const migrations: MigrationList = [
   ...commandsMigrations,
   ...bulkOperationsMigrations,
   ...botRuntimeMigrations,
+  ...catalogMigrations,
+  ...stockDisplayMigrations,
+  ...messagingMigrations,
 ];

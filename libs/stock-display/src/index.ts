@@ -1,0 +1,2 @@
+/** Schema migrations owned by this lib, in order. */
+export const stockDisplayMigrations = [];
