@@ -3,6 +3,7 @@ import { AuthModule } from '@botdeck/auth';
 import { BotConfigModule } from '@botdeck/bot-config';
 import { BotLifecycleModule } from '@botdeck/bot-runtime';
 import { BulkOperationsModule } from '@botdeck/bulk-operations';
+import { CatalogModule } from '@botdeck/catalog';
 import { CommandLogsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { migrations } from '@botdeck/migrations';
@@ -20,6 +21,7 @@ import { Module } from '@nestjs/common';
     BulkOperationsModule,
     BotLifecycleModule,
     CommandLogsModule,
+    CatalogModule,
   ],
 })
 export class ApiModule {}
