@@ -8,6 +8,7 @@ import { CommandLogsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
+import { StockDisplayModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
 
 @Module({
@@ -22,6 +23,7 @@ import { Module } from '@nestjs/common';
     BotLifecycleModule,
     CommandLogsModule,
     CatalogModule,
+    StockDisplayModule,
   ],
 })
 export class ApiModule {}

@@ -1,0 +1,25 @@
+import { CatalogReadModule } from '@botdeck/catalog';
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StockDisplayEntity } from './displays/stock-display.entity';
+import { ChannelBuckets } from './publishing/channel-buckets';
+import { DisplayStore } from './publishing/display-store';
+import { DisplaySync } from './publishing/display-sync';
+import { StockDisplayPlugin } from './publishing/stock-display.plugin';
+import { stockDisplayConfig } from './stock-display.config';
+
+/**
+ * The worker side: every bot this worker runs keeps its displays live. `ChannelBuckets` is
+ * exported so that anything else a bot posts into a channel shares its message bucket.
+ */
+@Module({
+  imports: [
+    ConfigModule.forFeature(stockDisplayConfig),
+    TypeOrmModule.forFeature([StockDisplayEntity]),
+    CatalogReadModule,
+  ],
+  providers: [ChannelBuckets, DisplayStore, DisplaySync, StockDisplayPlugin],
+  exports: [ChannelBuckets],
+})
+export class StockDisplayWorkerModule {}
