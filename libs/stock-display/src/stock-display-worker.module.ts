@@ -2,6 +2,7 @@ import { CatalogReadModule } from '@botdeck/catalog';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { StockCommandsModule } from './commands/stock-commands.module';
 import { StockDisplayEntity } from './displays/stock-display.entity';
 import { ChannelBuckets } from './publishing/channel-buckets';
 import { DisplayStore } from './publishing/display-store';
@@ -18,6 +19,7 @@ import { stockDisplayConfig } from './stock-display.config';
     ConfigModule.forFeature(stockDisplayConfig),
     TypeOrmModule.forFeature([StockDisplayEntity]),
     CatalogReadModule,
+    StockCommandsModule,
   ],
   providers: [ChannelBuckets, DisplayStore, DisplaySync, StockDisplayPlugin],
   exports: [ChannelBuckets],
