@@ -7,12 +7,19 @@ import { type DisplayWorld, startDisplayWorld } from './support/display-world';
 
 jest.setTimeout(60_000);
 
-/** Short enough for a test: catch-up twice a second, one alert per product per minute. */
-const ALERT_ENV = { RESTOCK_ALERT_WINDOW_MS: '60000', RESTOCK_ALERT_CATCH_UP_MS: '500' };
+/**
+ * Short enough for a test: catch-up twice a second, one alert per product per minute; one bot
+ * per worker, so the two shops' bots run in two workers that could both post.
+ */
+const ALERT_ENV = {
+  RESTOCK_ALERT_WINDOW_MS: '60000',
+  RESTOCK_ALERT_CATCH_UP_MS: '500',
+  BOT_MAX_PER_WORKER: '1',
+};
 
 describe('Restock alerts', () => {
   let world: DisplayWorld;
-  let shop: Awaited<ReturnType<DisplayWorld['startShop']>>;
+  let shops: Awaited<ReturnType<DisplayWorld['startShop']>>[];
   let alertChannelId: string;
   let roleId: string;
   let otherRoleId: string;
@@ -20,25 +27,28 @@ describe('Restock alerts', () => {
   beforeAll(async () => {
     world = await startDisplayWorld({ worker: false });
     world.worker = await world.startWorker(ALERT_ENV);
-    shop = await world.startShop();
+    await world.startWorker(ALERT_ENV);
+    // Two bots, each in its own worker, each with a display showing every product.
+    shops = [await world.startShop(), await world.startShop()];
     alertChannelId = await world.sandbox.control.createChannel(world.guildId, 'restocks');
     roleId = await world.sandbox.control.createRole(world.guildId, 'Restock pings');
     otherRoleId = await world.sandbox.control.createRole(world.guildId, 'Staff');
-    const display = await world.createDisplay({
-      botId: shop.botId,
-      guildId: world.guildId,
-      channelId: shop.channelId,
-    });
-    await world.waitForDisplay(display.id, (d) => d.status === 'live');
-  }, 90_000);
+    for (const shop of shops) {
+      const display = await world.createDisplay({
+        botId: shop.botId,
+        guildId: world.guildId,
+        channelId: shop.channelId,
+      });
+      await world.waitForDisplay(display.id, (d) => d.status === 'live');
+    }
+  }, 120_000);
   afterAll(async () => {
     await world?.close();
   });
 
-  const alertsIn = async (): Promise<ApiMessage[]> =>
-    (await world.messages(alertChannelId)).filter((m) => m.author.id === shop.botUserId);
+  const alertsIn = (): Promise<ApiMessage[]> => world.messages(alertChannelId);
 
-  it('posts one alert mentioning only its role when a product comes back, and no more while it flaps', async () => {
+  it('posts one alert (from one of the two workers) mentioning only its role, and no more while it flaps', async () => {
     const product = await world.createProduct({
       sku: 'RST-1',
       // A name that tries to ping more than the alert's role.
@@ -57,6 +67,8 @@ describe('Restock alerts', () => {
     expect(alert.content).toMatch(
       new RegExp(`^<@&${roleId}> \\*\\*Melon .*\\*\\* is back in stock: 5 available\\.$`),
     );
+    const poster = shops.find((shop) => shop.botUserId === alert.author.id);
+    expect(poster).toBeDefined();
     expect(alert.mention_roles).toEqual([roleId]);
     expect(alert.mention_everyone).toBe(false);
     expect(alert.mentions).toEqual([]);
@@ -79,7 +91,7 @@ describe('Restock alerts', () => {
     expect(listed.body.items).toEqual([
       expect.objectContaining({
         productId: product.id,
-        botId: shop.botId,
+        botId: poster!.botId,
         channelId: alertChannelId,
         roleId,
         messageId: alert.id,
