@@ -20,7 +20,7 @@ import { MAX_STOCK } from '../products/dto/product-fields';
  */
 export const APPLY_STOCK_ADJUSTMENTS = `
 WITH input AS (
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::boolean[], $5::bigint[], $6::text[])
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::boolean[], $5::int[], $6::text[])
     WITH ORDINALITY AS i(product_id, sku, delta, is_set, set_to, reason, n)
 ),
 resolved AS (
@@ -39,7 +39,7 @@ missing AS (
   SELECT r.n FROM resolved r WHERE NOT EXISTS (SELECT 1 FROM locked l WHERE l.id = r.product_id)
 ),
 segmented AS (
-  SELECT r.*, l.stock::bigint AS start,
+  SELECT r.*, l.stock AS start,
          count(*) FILTER (WHERE r.is_set) OVER (PARTITION BY r.product_id ORDER BY r.n) AS segment
     FROM resolved r JOIN locked l ON l.id = r.product_id
 ),
@@ -54,7 +54,7 @@ running AS (
 ),
 stepped AS (
   SELECT r.n, r.product_id, r.delta, r.is_set, r.reason, r.base + r.moved AS quantity,
-         lag(r.base + r.moved, 1, r.start) OVER (PARTITION BY r.product_id ORDER BY r.n) AS previous
+         lag(r.base + r.moved, 1, r.start::bigint) OVER (PARTITION BY r.product_id ORDER BY r.n) AS previous
     FROM running r
 ),
 refused AS (
