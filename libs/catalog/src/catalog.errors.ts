@@ -60,14 +60,12 @@ export class InsufficientStockError extends ConflictError {
 }
 
 /** Nothing changed: at least one adjustment would take a product above the stock limit. */
-export class StockLimitExceededError extends AppError {
+export class StockLimitExceededError extends ConflictError {
   constructor(refused: RefusedAdjustment[], max: number) {
-    super(
-      CATALOG_ERRORS.STOCK_LIMIT_EXCEEDED,
-      422,
-      `Stock may not exceed ${max}; nothing was changed`,
-      { refused, max },
-    );
+    super(CATALOG_ERRORS.STOCK_LIMIT_EXCEEDED, `Stock may not exceed ${max}; nothing was changed`, {
+      refused,
+      max,
+    });
   }
 }
 

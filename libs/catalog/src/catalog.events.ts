@@ -30,6 +30,8 @@ export interface StockChangedEvent {
 }
 
 export const MAX_STOCK_CHANGES_PER_EVENT = 1_000;
+/** Bulk writes split `catalog.products.changed` into events of at most this many products. */
+export const MAX_PRODUCTS_PER_EVENT = 1_000;
 
 declare module '@botdeck/core' {
   interface BotdeckEvents {
