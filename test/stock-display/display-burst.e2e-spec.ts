@@ -37,7 +37,7 @@ describe('Stock display: a burst of stock changes', () => {
     const started = Date.now();
     let sent = 0;
     await Promise.all(
-      Array.from({ length: 25 }, async () => {
+      Array.from({ length: 50 }, async () => {
         while (sent < CHANGES) {
           sent += 1;
           await world.adjustStock(product.id, -1);
