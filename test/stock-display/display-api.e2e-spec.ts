@@ -21,9 +21,7 @@ describe('Stock display API', () => {
   });
 
   const target = () => ({
-    botId: shop.botId,
-    guildId: world.guildId,
-    channelId: shop.channelId,
+    ...shop.target,
     title: 'Live stock',
   });
 

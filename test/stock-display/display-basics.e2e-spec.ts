@@ -33,11 +33,7 @@ describe('Stock display: REST to the message in the channel', () => {
       priceMinor: 250,
       sortOrder: 2,
     });
-    const created = await world.createDisplay({
-      botId: shop.botId,
-      guildId: world.guildId,
-      channelId: shop.channelId,
-    });
+    const created = await world.createDisplay(shop.target);
     expect(created).toMatchObject({ status: 'pending', messageIds: [], enabled: true });
 
     const live = await world.waitForDisplay(created.id, (d) => d.status === 'live');

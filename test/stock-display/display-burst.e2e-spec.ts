@@ -22,9 +22,7 @@ describe('Stock display: a burst of stock changes', () => {
     const displays = await Promise.all(
       ['Live stock', 'Also live'].map((title) =>
         world.createDisplay({
-          botId: shop.botId,
-          guildId: world.guildId,
-          channelId: shop.channelId,
+          ...shop.target,
           title,
         }),
       ),
