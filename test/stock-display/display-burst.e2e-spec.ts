@@ -22,9 +22,7 @@ describe('Stock display: a burst of stock changes', () => {
     const displays = await Promise.all(
       ['Live stock', 'Also live'].map((title) =>
         world.createDisplay({
-          botId: shop.botId,
-          guildId: world.guildId,
-          channelId: shop.channelId,
+          ...shop.target,
           title,
         }),
       ),
@@ -34,13 +32,19 @@ describe('Stock display: a burst of stock changes', () => {
     );
     const editsBefore = (await world.requestCounts(EDIT)).requests;
 
+    // 1 000 changes of one unit each, sent as 100 small bulk adjustments 20 at a time: each
+    // request commits and announces on its own, so the displays see a stream of changes.
     const started = Date.now();
     let sent = 0;
     await Promise.all(
-      Array.from({ length: 25 }, async () => {
+      Array.from({ length: 20 }, async () => {
         while (sent < CHANGES) {
-          sent += 1;
-          await world.adjustStock(product.id, -1);
+          sent += 10;
+          const res = await world.call('post', '/bulk/products/stock', {
+            reason: 'burst',
+            adjustments: Array.from({ length: 10 }, () => ({ productId: product.id, delta: -1 })),
+          });
+          if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
         }
       }),
     );

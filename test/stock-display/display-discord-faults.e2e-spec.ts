@@ -23,11 +23,7 @@ describe('Stock display: deleted messages and lost access', () => {
   it('reposts a message a moderator deleted and stores the new id', async () => {
     const shop = await world.startShop();
     await world.createProduct({ sku: 'DEL', name: 'Deleted', stock: 3 });
-    const created = await world.createDisplay({
-      botId: shop.botId,
-      guildId: world.guildId,
-      channelId: shop.channelId,
-    });
+    const created = await world.createDisplay(shop.target);
     const live = await world.waitForDisplay(created.id, (d) => d.status === 'live');
     const [first] = live.messageIds;
 
@@ -45,11 +41,7 @@ describe('Stock display: deleted messages and lost access', () => {
   it('goes to error with Discord’s code when access is taken away, and back to live on a refresh once restored', async () => {
     const shop = await world.startShop();
     const product = await world.createProduct({ sku: 'PERM', name: 'Perm', stock: 9 });
-    const created = await world.createDisplay({
-      botId: shop.botId,
-      guildId: world.guildId,
-      channelId: shop.channelId,
-    });
+    const created = await world.createDisplay(shop.target);
     const live = await world.waitForDisplay(created.id, (d) => d.status === 'live');
 
     // No View Channel: the next edit is refused with 50001.
@@ -82,11 +74,7 @@ describe('Stock display: deleted messages and lost access', () => {
       deny: PermissionFlagsBits.SendMessages,
     });
     const posts = (await world.requestCounts(POST)).requests;
-    const created = await world.createDisplay({
-      botId: shop.botId,
-      guildId: world.guildId,
-      channelId: shop.channelId,
-    });
+    const created = await world.createDisplay(shop.target);
     const failed = await world.waitForDisplay(created.id, (d) => d.status === 'error');
     expect(failed).toMatchObject({ statusCode: 50013, messageIds: [] });
     expect((await world.requestCounts(POST)).requests).toBe(posts + 1);

@@ -30,11 +30,7 @@ describe('Stock display: ownership across workers', () => {
   it('is adopted by the second worker after a SIGKILL of the owner, with no duplicate message', async () => {
     const shop = await world.startShop();
     const product = await world.createProduct({ sku: 'KILL', name: 'Kill', stock: 50 });
-    const created = await world.createDisplay({
-      botId: shop.botId,
-      guildId: world.guildId,
-      channelId: shop.channelId,
-    });
+    const created = await world.createDisplay(shop.target);
     const live = await world.waitForDisplay(created.id, (d) => d.status === 'live', 20_000);
 
     const holder = await redis.get(leaseKey(shop.botId));
@@ -61,11 +57,7 @@ describe('Stock display: ownership across workers', () => {
   it('finds its own message by the footer marker when a crash lost the stored id', async () => {
     const shop = await world.startShop();
     await world.createProduct({ sku: 'LOST', name: 'Lost id', stock: 5 });
-    const created = await world.createDisplay({
-      botId: shop.botId,
-      guildId: world.guildId,
-      channelId: shop.channelId,
-    });
+    const created = await world.createDisplay(shop.target);
     const live = await world.waitForDisplay(created.id, (d) => d.status === 'live', 20_000);
     const posts = (await world.requestCounts(POST)).requests;
 

@@ -14,7 +14,13 @@ export const TEST_DISPLAY_ENV: Record<string, string> = {
 
 export interface DisplayWorld extends RuntimeWorld {
   /** A running bot (GuildMessages, so it hears deletions) and a fresh channel for it. */
-  startShop(): Promise<{ botId: string; botUserId: string; channelId: string }>;
+  startShop(): Promise<{
+    botId: string;
+    botUserId: string;
+    channelId: string;
+    /** What a display for this shop's channel is created with. */
+    target: { botId: string; guildId: string; channelId: string };
+  }>;
   call<T = unknown>(
     method: 'get' | 'post' | 'patch' | 'delete',
     path: string,
@@ -75,7 +81,12 @@ export async function startDisplayWorld(options: { worker?: boolean } = {}): Pro
     const channelId = await runtime.sandbox.control.createChannel(runtime.guildId, 'stock');
     await runtime.lifecycle('start', bot.id);
     await runtime.waitForStatus(bot.id, ['online'], 30_000);
-    return { botId: bot.id, botUserId: bot.sandbox.userId, channelId };
+    return {
+      botId: bot.id,
+      botUserId: bot.sandbox.userId,
+      channelId,
+      target: { botId: bot.id, guildId: runtime.guildId, channelId },
+    };
   };
   world.createProduct = (fields) =>
     expectStatus(

@@ -1,11 +1,4 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  PrimaryColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { StockMode } from '../rendering/display-layout';
 
 export const DISPLAY_STATUSES = ['pending', 'live', 'error'] as const;
@@ -87,7 +80,11 @@ export class StockDisplayEntity {
   @Column({ type: 'timestamptz', name: 'deleted_at', precision: 3, nullable: true })
   deletedAt!: Date | null;
 
-  @VersionColumn()
+  /**
+   * Moves with the configuration only (bumped by the API's update), not with the worker's
+   * status and message writes, so an operator's PATCH does not conflict with rendering.
+   */
+  @Column('integer')
   version!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })

@@ -1,4 +1,4 @@
-import { BotPluginRegistry, type BotPlugin, type ManagedBot } from '@botdeck/bot-runtime';
+import { type BotPlugin, type ManagedBot, registerWithRuntime } from '@botdeck/bot-runtime';
 import { bounded, EventBus } from '@botdeck/core';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -57,14 +57,7 @@ export class StockDisplayPlugin implements BotPlugin, OnModuleInit, OnApplicatio
   }
 
   async onModuleInit(): Promise<void> {
-    let plugins: BotPluginRegistry;
-    try {
-      plugins = this.moduleRef.get(BotPluginRegistry, { strict: false });
-    } catch {
-      this.logger.warn('No bot runtime in this process; stock displays are not served');
-      return;
-    }
-    plugins.register(this);
+    if (!registerWithRuntime(this.moduleRef, this)) return;
     this.unsubscribe = await Promise.all([
       this.events.subscribe('stock-display.changed', ({ payload }) =>
         this.onDisplayChanged(payload),

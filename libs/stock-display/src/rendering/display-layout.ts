@@ -1,3 +1,5 @@
+import type { Product } from '@botdeck/catalog';
+
 /** How stock is shown: the exact count, or only a level (in stock / low / sold out). */
 export const STOCK_MODES = ['exact', 'levels'] as const;
 export type StockMode = (typeof STOCK_MODES)[number];
@@ -10,19 +12,19 @@ export interface DisplayLayout {
   lowStockMarker: boolean;
 }
 
-/** The product fields a display renders (a subset of the catalog's `Product`). */
-export interface DisplayProduct {
-  id: string;
-  sku: string;
-  name: string;
-  category: string | null;
-  priceMinor: number;
-  currency: string;
-  /** null = unlimited. */
-  stock: number | null;
-  lowStockThreshold: number;
-  emoji: string | null;
-}
+/** The product fields a display renders (what `CatalogQueries.visibleProducts` returns holds them). */
+export type DisplayProduct = Pick<
+  Product,
+  | 'id'
+  | 'sku'
+  | 'name'
+  | 'category'
+  | 'priceMinor'
+  | 'currency'
+  | 'stock'
+  | 'lowStockThreshold'
+  | 'emoji'
+>;
 
 /** The display fields the renderer needs. */
 export interface RenderableDisplay extends DisplayLayout {

@@ -1,7 +1,8 @@
 import { SNOWFLAKE } from '@botdeck/bot-config';
 import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Length, Matches } from 'class-validator';
-import { DisplayFieldsDto } from './display-fields';
+import { DisplayFieldsDto, trim } from './display-fields';
 
 export class CreateStockDisplayDto extends DisplayFieldsDto {
   @ApiProperty({ format: 'uuid', description: 'The bot that posts and edits the message' })
@@ -17,7 +18,8 @@ export class CreateStockDisplayDto extends DisplayFieldsDto {
   channelId!: string;
 
   @ApiProperty({ example: 'Live stock', maxLength: 200 })
+  @Transform(trim)
   @IsString()
   @Length(1, 200)
-  declare title: string;
+  title!: string;
 }

@@ -1,6 +1,5 @@
 import { IsOptionalNotNull } from '@botdeck/core';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -8,22 +7,15 @@ import {
   IsBoolean,
   IsIn,
   IsString,
-  Length,
   MaxLength,
 } from 'class-validator';
 import { STOCK_MODES, type StockMode } from '../../rendering/display-layout';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+export const trim = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.trim() : value;
 
-/** What a display shows and how: the fields both create and update take. */
+/** What a display shows and how (besides its title): the fields both create and update take. */
 export class DisplayFieldsDto {
-  @ApiPropertyOptional({ example: 'Live stock', maxLength: 200 })
-  @IsOptionalNotNull()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  title?: string;
-
   @ApiPropertyOptional({
     type: [String],
     example: ['fruit'],

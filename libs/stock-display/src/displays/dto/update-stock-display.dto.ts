@@ -1,9 +1,18 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Min } from 'class-validator';
-import { DisplayFieldsDto } from './display-fields';
+import { IsOptionalNotNull } from '@botdeck/core';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsString, Length, Min } from 'class-validator';
+import { DisplayFieldsDto, trim } from './display-fields';
 
 /** Bot, guild and channel are fixed: a display for another channel is another display. */
 export class UpdateStockDisplayDto extends DisplayFieldsDto {
+  @ApiPropertyOptional({ example: 'Live stock', maxLength: 200 })
+  @IsOptionalNotNull()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  title?: string;
+
   @ApiProperty({ description: 'The version you read; a stale one answers 409' })
   @IsInt()
   @Min(1)
