@@ -1,5 +1,5 @@
 import { type StockChangedEvent } from '@botdeck/catalog';
-import { BotPluginRegistry, type BotPlugin, type ManagedBot } from '@botdeck/bot-runtime';
+import { registerWithRuntime, type BotPlugin, type ManagedBot } from '@botdeck/bot-runtime';
 import { EventBus, UnitOfWork } from '@botdeck/core';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -31,14 +31,7 @@ export class RestockAlertsPlugin implements BotPlugin, OnModuleInit, OnApplicati
   ) {}
 
   async onModuleInit(): Promise<void> {
-    let plugins: BotPluginRegistry;
-    try {
-      plugins = this.moduleRef.get(BotPluginRegistry, { strict: false });
-    } catch {
-      this.logger.warn('No bot runtime in this process; restock alerts are not posted');
-      return;
-    }
-    plugins.register(this);
+    if (!registerWithRuntime(this.moduleRef, this)) return;
     this.unsubscribe = await this.events.subscribe('catalog.stock.changed', ({ payload }) =>
       this.onStockChanged(payload),
     );
