@@ -345,6 +345,42 @@ describe('catalog: bulk changes', () => {
       recorder.stop();
     });
 
+    it('replays sets and deltas in order, through unlimited and back', async () => {
+      const p = await createProduct(api, operator, { sku: uniquePrefix('SEQ'), stock: 5 });
+      const steps = [
+        { set: 2 },
+        { delta: -1 },
+        { set: null },
+        { delta: -3 },
+        { set: 4 },
+        { delta: 1 },
+      ];
+      const run = (extra: object[]) =>
+        post('/stock', {
+          reason: 'sequence',
+          adjustments: [...steps, ...extra].map((step) => ({ productId: p.id, ...step })),
+        });
+      const refused = await run([{ delta: -6 }]);
+      expect(refused.status).toBe(409);
+      expect(refused.body.details.refused).toEqual([{ row: 6, productId: p.id, wouldBe: -1 }]);
+      await run([]).expect(200);
+      expect((await getProduct(api, viewer, p.id)).stock).toBe(5);
+      const ledger = await api.app
+        .get(DataSource)
+        .query<{ delta: number | null; quantity: number | null }[]>(
+          `SELECT delta, quantity FROM stock_movements WHERE product_id = $1 AND reason = 'sequence' ORDER BY id`,
+          [p.id],
+        );
+      expect(ledger.map((row) => [row.delta, row.quantity])).toEqual([
+        [-3, 2],
+        [-1, 1],
+        [null, null],
+        [-3, null],
+        [null, 4],
+        [1, 5],
+      ]);
+    });
+
     it('refuses the whole request with 409 naming every row that would go below zero', async () => {
       const a = await createProduct(api, operator, { sku: uniquePrefix('NEG'), stock: 2 });
       const b = await createProduct(api, operator, { sku: uniquePrefix('NEG'), stock: 2 });

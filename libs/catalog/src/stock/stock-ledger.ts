@@ -35,6 +35,22 @@ interface ResultRow {
   created_at: Date | null;
 }
 
+/** The parameters of `APPLY_STOCK_ADJUSTMENTS`: one array per column, then the actor. */
+export function stockAdjustmentParams(
+  adjustments: readonly StockAdjustment[],
+  actorId: string | null,
+): unknown[] {
+  return [
+    adjustments.map((a) => ('productId' in a ? a.productId : null)),
+    adjustments.map((a) => ('sku' in a ? a.sku : null)),
+    adjustments.map((a) => ('delta' in a ? a.delta : null)),
+    adjustments.map((a) => 'set' in a),
+    adjustments.map((a) => ('set' in a ? a.set : null)),
+    adjustments.map((a) => a.reason),
+    actorId,
+  ];
+}
+
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
 /**
@@ -56,15 +72,7 @@ export class StockLedger {
     actorId: string | null,
     notFound: (rows: number[]) => Error,
   ): Promise<AppliedChange[]> {
-    const params = [
-      adjustments.map((a) => ('productId' in a ? a.productId : null)),
-      adjustments.map((a) => ('sku' in a ? a.sku : null)),
-      adjustments.map((a) => ('delta' in a ? a.delta : null)),
-      adjustments.map((a) => 'set' in a),
-      adjustments.map((a) => ('set' in a ? a.set : null)),
-      adjustments.map((a) => a.reason),
-      actorId,
-    ];
+    const params = stockAdjustmentParams(adjustments, actorId);
     const rows = await this.uow.transaction((manager) =>
       manager.query<ResultRow[]>(APPLY_STOCK_ADJUSTMENTS, params),
     );
