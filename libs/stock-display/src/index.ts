@@ -1,4 +1,5 @@
 import { CreateStockDisplays1732500010000 } from './migrations/1732500010000-CreateStockDisplays';
+import { CreateRestockAlerts1732500010050 } from './migrations/1732500010050-CreateRestockAlerts';
 
 export { StockDisplayModule } from './stock-display.module';
 export { StockDisplayWorkerModule } from './stock-display-worker.module';
@@ -23,6 +24,13 @@ export {
   type RenderedMessage,
 } from './rendering/render-display';
 export { ChannelBuckets } from './publishing/channel-buckets';
+export { RestockAlertEntity, type RestockAlertStatus } from './alerts/restock-alert.entity';
+export { RestockAlertDto } from './alerts/dto/restock-alert.dto';
+export { restockAlertsConfig, type RestockAlertsConfig } from './alerts/restock-alerts.config';
+export { isRestock } from './alerts/restock-rule';
 
 /** Schema migrations owned by this lib, in order. */
-export const stockDisplayMigrations = [CreateStockDisplays1732500010000];
+export const stockDisplayMigrations = [
+  CreateStockDisplays1732500010000,
+  CreateRestockAlerts1732500010050,
+];

@@ -2,6 +2,11 @@ import { CatalogReadModule } from '@botdeck/catalog';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RestockAlertEntity } from './alerts/restock-alert.entity';
+import { RestockAlertSender } from './alerts/restock-alert-sender';
+import { restockAlertsConfig } from './alerts/restock-alerts.config';
+import { RestockAlertsPlugin } from './alerts/restock-alerts.plugin';
+import { StockCommandsModule } from './commands/stock-commands.module';
 import { StockDisplayEntity } from './displays/stock-display.entity';
 import { ChannelBuckets } from './publishing/channel-buckets';
 import { DisplayStore } from './publishing/display-store';
@@ -16,10 +21,19 @@ import { stockDisplayConfig } from './stock-display.config';
 @Module({
   imports: [
     ConfigModule.forFeature(stockDisplayConfig),
-    TypeOrmModule.forFeature([StockDisplayEntity]),
+    ConfigModule.forFeature(restockAlertsConfig),
+    TypeOrmModule.forFeature([StockDisplayEntity, RestockAlertEntity]),
     CatalogReadModule,
+    StockCommandsModule,
   ],
-  providers: [ChannelBuckets, DisplayStore, DisplaySync, StockDisplayPlugin],
+  providers: [
+    ChannelBuckets,
+    DisplayStore,
+    DisplaySync,
+    StockDisplayPlugin,
+    RestockAlertSender,
+    RestockAlertsPlugin,
+  ],
   exports: [ChannelBuckets],
 })
 export class StockDisplayWorkerModule {}

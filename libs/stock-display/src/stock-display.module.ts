@@ -2,6 +2,9 @@ import { BotConfigModule, botConfigConfig } from '@botdeck/bot-config';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RestockAlertEntity } from './alerts/restock-alert.entity';
+import { RestockAlertsController } from './alerts/restock-alerts.controller';
+import { RestockAlertsService } from './alerts/restock-alerts.service';
 import { ChannelCheck } from './displays/channel-check';
 import { StockDisplayEntity } from './displays/stock-display.entity';
 import { StockDisplaysController } from './displays/stock-displays.controller';
@@ -12,10 +15,10 @@ import { StockDisplaysService } from './displays/stock-displays.service';
   imports: [
     ConfigModule.forFeature(botConfigConfig),
     BotConfigModule,
-    TypeOrmModule.forFeature([StockDisplayEntity]),
+    TypeOrmModule.forFeature([StockDisplayEntity, RestockAlertEntity]),
   ],
-  controllers: [StockDisplaysController],
-  providers: [StockDisplaysService, ChannelCheck],
+  controllers: [StockDisplaysController, RestockAlertsController],
+  providers: [StockDisplaysService, ChannelCheck, RestockAlertsService],
   exports: [StockDisplaysService],
 })
 export class StockDisplayModule {}

@@ -10,7 +10,14 @@ import {
   OverwriteType,
 } from '../permissions/permissions';
 import type { SandboxContext } from '../sandbox-context';
-import { CONTROL_PREFIX, ControlInput, invalid, notFound } from './control-input';
+import {
+  channelOr404,
+  CONTROL_PREFIX,
+  ControlInput,
+  guildOr404,
+  invalid,
+  notFound,
+} from './control-input';
 
 type Params = { Params: Record<string, string> };
 
@@ -20,16 +27,6 @@ type Params = { Params: Record<string, string> };
  * it, so discord.js caches and `permissionsFor()` stay true.
  */
 export function registerPermissionRoutes(app: FastifyInstance, ctx: SandboxContext): void {
-  const guildOr404 = (id: string): SandboxGuild => {
-    const guild = ctx.store.guilds.get(id);
-    if (!guild) throw notFound('UNKNOWN_GUILD', `No guild ${id}`);
-    return guild;
-  };
-  const channelOr404 = (id: string): SandboxChannel => {
-    const channel = ctx.store.channels.get(id);
-    if (!channel) throw notFound('UNKNOWN_CHANNEL', `No channel ${id}`);
-    return channel;
-  };
   const memberOr404 = (guild: SandboxGuild, userId: string): void => {
     if (!guild.members.has(userId)) throw notFound('UNKNOWN_MEMBER', `No member ${userId}`);
   };
@@ -44,10 +41,15 @@ export function registerPermissionRoutes(app: FastifyInstance, ctx: SandboxConte
     }
   };
   const channelUpdated = (channel: SandboxChannel) =>
-    toBots(guildOr404(channel.guildId), 'CHANNEL_UPDATE', apiChannel(channel), Intents.Guilds);
+    toBots(
+      guildOr404(ctx.store, channel.guildId),
+      'CHANNEL_UPDATE',
+      apiChannel(channel),
+      Intents.Guilds,
+    );
 
   app.post<Params>(`${CONTROL_PREFIX}/guilds/:guildId/roles`, (request, reply) => {
-    const guild = guildOr404(request.params.guildId);
+    const guild = guildOr404(ctx.store, request.params.guildId);
     const input = new ControlInput(request.body);
     const role = ctx.store.createRole(
       guild.id,
@@ -60,7 +62,7 @@ export function registerPermissionRoutes(app: FastifyInstance, ctx: SandboxConte
 
   // Give or take a role from a member (a bot or a played user): GUILD_MEMBER_UPDATE.
   const setMemberRole = (params: Record<string, string>, held: boolean) => {
-    const guild = guildOr404(params.guildId);
+    const guild = guildOr404(ctx.store, params.guildId);
     memberOr404(guild, params.userId);
     if (!guild.roles.has(params.roleId)) throw notFound('UNKNOWN_ROLE', `No role ${params.roleId}`);
     const roles = guild.memberRoles.get(params.userId) ?? new Set<string>();
@@ -83,8 +85,8 @@ export function registerPermissionRoutes(app: FastifyInstance, ctx: SandboxConte
   // Discord's own shape: PUT /channels/{id}/permissions/{overwrite_id} { type, allow, deny }.
   const overwrite = `${CONTROL_PREFIX}/channels/:channelId/permissions/:overwriteId`;
   app.put<Params>(overwrite, (request) => {
-    const channel = channelOr404(request.params.channelId);
-    const guild = guildOr404(channel.guildId);
+    const channel = channelOr404(ctx.store, request.params.channelId);
+    const guild = guildOr404(ctx.store, channel.guildId);
     const id = request.params.overwriteId;
     if (!isSnowflake(id)) throw invalid('overwriteId must be a snowflake');
     const input = new ControlInput(request.body);
@@ -98,7 +100,7 @@ export function registerPermissionRoutes(app: FastifyInstance, ctx: SandboxConte
   });
 
   app.delete<Params>(overwrite, (request) => {
-    const channel = channelOr404(request.params.channelId);
+    const channel = channelOr404(ctx.store, request.params.channelId);
     const removed = channel.overwrites.delete(request.params.overwriteId);
     if (removed) channelUpdated(channel);
     return { removed };
@@ -106,8 +108,8 @@ export function registerPermissionRoutes(app: FastifyInstance, ctx: SandboxConte
 
   // What a member may do in a channel, computed as Discord computes it.
   app.get<Params>(`${CONTROL_PREFIX}/channels/:channelId/permissions/:userId`, (request) => {
-    const channel = channelOr404(request.params.channelId);
-    const guild = guildOr404(channel.guildId);
+    const channel = channelOr404(ctx.store, request.params.channelId);
+    const guild = guildOr404(ctx.store, channel.guildId);
     memberOr404(guild, request.params.userId);
     return { permissions: channelPermissions(guild, channel, request.params.userId).toString() };
   });
