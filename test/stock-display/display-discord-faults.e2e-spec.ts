@@ -85,4 +85,29 @@ describe('Stock display: deleted messages and lost access', () => {
     expect(await world.messages(shop.channelId)).toHaveLength(1);
     expect(back.messageIds).toHaveLength(1);
   });
+
+  // Last: its products would otherwise show in the displays above, which filter nothing.
+  it('reposts the later parts too when a middle message is deleted, so the order holds', async () => {
+    const shop = await world.startShop();
+    for (let n = 0; n < 40; n += 1) {
+      const name = `${String(n).padStart(2, '0')} ${'m'.repeat(180)}`;
+      await world.createProduct({ sku: `MID-${n}`, name, category: 'middle', stock: 1 });
+    }
+    const created = await world.createDisplay({ ...shop.target, categories: ['middle'] });
+    const live = await world.waitForDisplay(created.id, (d) => d.status === 'live');
+    expect(live.messageIds.length).toBeGreaterThanOrEqual(2);
+    const lines = async () =>
+      (await world.messages(shop.channelId)).flatMap((m) => descriptionOf(m).split('\n'));
+    const before = await lines();
+
+    await world.sandbox.control.deleteMessage(shop.channelId, live.messageIds[0]);
+    const after = await world.waitForDisplay(
+      created.id,
+      (d) =>
+        d.messageIds.length === live.messageIds.length && d.messageIds[0] !== live.messageIds[0],
+    );
+    expect(after.messageIds.every((id) => !live.messageIds.includes(id))).toBe(true);
+    expect((await world.messages(shop.channelId)).map((m) => m.id)).toEqual(after.messageIds);
+    expect(await lines()).toEqual(before);
+  });
 });

@@ -146,6 +146,10 @@ export class DisplaySync {
           continue;
         }
       }
+      // A new message lands at the bottom: the parts after it go too and follow it in order.
+      const later = ids.splice(index + 1).filter(Boolean);
+      hashes.length = Math.min(hashes.length, index + 1);
+      for (const id of later) await write(() => channel.delete(id));
       const posted = await write(() => channel.post(message));
       ids[index] = posted.id;
       hashes[index] = message.hash;
