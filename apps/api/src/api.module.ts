@@ -3,10 +3,12 @@ import { AuthModule } from '@botdeck/auth';
 import { BotConfigModule } from '@botdeck/bot-config';
 import { BotLifecycleModule } from '@botdeck/bot-runtime';
 import { BulkOperationsModule } from '@botdeck/bulk-operations';
+import { CatalogModule } from '@botdeck/catalog';
 import { CommandLogsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
+import { StockDisplayModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
 
 @Module({
@@ -20,6 +22,8 @@ import { Module } from '@nestjs/common';
     BulkOperationsModule,
     BotLifecycleModule,
     CommandLogsModule,
+    CatalogModule,
+    StockDisplayModule,
   ],
 })
 export class ApiModule {}

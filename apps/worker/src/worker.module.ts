@@ -3,6 +3,7 @@ import { BulkOperationsWorkerModule } from '@botdeck/bulk-operations';
 import { CommandsWorkerModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
 import { WorkerHeartbeatModule } from '@botdeck/monitoring';
+import { StockDisplayWorkerModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
 
 /** The worker process: no HTTP; runs background jobs (and, later, the bots). */
@@ -15,6 +16,7 @@ import { Module } from '@nestjs/common';
     BotRuntimeModule,
     BulkOperationsWorkerModule,
     CommandsWorkerModule,
+    StockDisplayWorkerModule,
   ],
 })
 export class WorkerModule {}

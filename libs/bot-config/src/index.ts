@@ -17,6 +17,7 @@ export {
   type DesiredState,
 } from './bots/bot-runtime.port';
 export { BotDto } from './bots/dto/bot.dto';
+export { SNOWFLAKE } from './bots/dto/bot-fields';
 export { TokenCipher } from './tokens/token-cipher';
 
 /** Schema migrations owned by this lib, in order. */

@@ -1,2 +1,26 @@
+import { CreateCatalog1732500009000 } from './migrations/1732500009000-CreateCatalog';
+
+export * from './catalog.module';
+export * from './catalog-read.module';
+export * from './catalog.errors';
+export type {
+  ProductChangeKind,
+  ProductsChangedEvent,
+  StockChange,
+  StockChangedEvent,
+} from './catalog.events';
+export { MAX_STOCK_CHANGES_PER_EVENT } from './catalog.events';
+export { ProductEntity, type Product } from './products/product.entity';
+export { StockMovementEntity } from './stock/stock-movement.entity';
+export { CategoryAlertEntity } from './categories/category-alert.entity';
+export {
+  CatalogQueries,
+  type AlertTarget,
+  type VisibleProductsFilter,
+} from './queries/catalog.queries';
+
 /** Schema migrations owned by this lib, in order. */
-export const catalogMigrations = [];
+export const catalogMigrations = [CreateCatalog1732500009000];
+/** The stock statement and its parameters, for benches that measure it bare beside the API. */
+export { APPLY_STOCK_ADJUSTMENTS } from './stock/stock-adjustment.sql';
+export { stockAdjustmentParams, type StockAdjustment } from './stock/stock-ledger';

@@ -38,6 +38,8 @@ export interface RuntimeWorld {
   createBot(options?: {
     token?: string;
     name?: string;
+    /** Gateway intents (default: the API's default, `Guilds`). */
+    intents?: string[];
   }): Promise<{ id: string; sandbox: CreatedBot }>;
   startWorker(env?: Record<string, string>): Promise<INestApplicationContext>;
   /** Closes a worker started here (SIGTERM's path: every shutdown hook runs). */
@@ -94,7 +96,7 @@ export async function startRuntimeWorld(
       const res = await request(api.url)
         .post('/api/v1/bots')
         .set(authHeader(operator))
-        .send({ name, token: options.token ?? created.token });
+        .send({ name, token: options.token ?? created.token, intents: options.intents });
       if (res.status !== 201)
         throw new Error(`create bot: ${res.status} ${JSON.stringify(res.body)}`);
       return { id: (res.body as { id: string }).id, sandbox: created };

@@ -1,3 +1,5 @@
+import type { SandboxChannel, SandboxGuild } from '../domain/entities';
+import type { SandboxStore } from '../domain/sandbox-store';
 import { ControlError } from './control-error';
 
 export const CONTROL_PREFIX = '/_sandbox';
@@ -63,4 +65,18 @@ export function invalid(message: string): ControlError {
 
 export function notFound(code: string, message: string): ControlError {
   return new ControlError(404, code, message);
+}
+
+/** The guild, or 404 UNKNOWN_GUILD. */
+export function guildOr404(store: SandboxStore, id: string): SandboxGuild {
+  const guild = store.guilds.get(id);
+  if (!guild) throw notFound('UNKNOWN_GUILD', `No guild ${id}`);
+  return guild;
+}
+
+/** The channel, or 404 UNKNOWN_CHANNEL. */
+export function channelOr404(store: SandboxStore, id: string): SandboxChannel {
+  const channel = store.channels.get(id);
+  if (!channel) throw notFound('UNKNOWN_CHANNEL', `No channel ${id}`);
+  return channel;
 }

@@ -3,18 +3,12 @@ import { apiChannel, apiUser } from '../discord/payloads';
 import { ALL_PRIVILEGED_INTENTS } from '../domain/sandbox-store';
 import { Intents } from '../gateway/intents';
 import type { SandboxContext } from '../sandbox-context';
-import { CONTROL_PREFIX, ControlInput, notFound } from './control-input';
+import { channelOr404, CONTROL_PREFIX, ControlInput, guildOr404, notFound } from './control-input';
 
 type Params = { Params: Record<string, string> };
 
 /** Control API: the world the bots live in — bots, guilds, channels and what users say. */
 export function registerWorldRoutes(app: FastifyInstance, ctx: SandboxContext): void {
-  const guildOr404 = (id: string) => {
-    const guild = ctx.store.guilds.get(id);
-    if (!guild) throw notFound('UNKNOWN_GUILD', `No guild ${id}`);
-    return guild;
-  };
-
   app.post(`${CONTROL_PREFIX}/bots`, (request, reply) => {
     const input = new ControlInput(request.body);
     const bot = ctx.store.createBot({
@@ -49,7 +43,7 @@ export function registerWorldRoutes(app: FastifyInstance, ctx: SandboxContext): 
   );
 
   app.post<Params>(`${CONTROL_PREFIX}/guilds/:guildId/channels`, (request, reply) => {
-    const guild = guildOr404(request.params.guildId);
+    const guild = guildOr404(ctx.store, request.params.guildId);
     const channel = ctx.store.createChannel(
       guild.id,
       new ControlInput(request.body).string('name'),
@@ -67,7 +61,7 @@ export function registerWorldRoutes(app: FastifyInstance, ctx: SandboxContext): 
   });
 
   app.post<Params>(`${CONTROL_PREFIX}/guilds/:guildId/bots`, (request) => {
-    const guild = guildOr404(request.params.guildId);
+    const guild = guildOr404(ctx.store, request.params.guildId);
     const userId = new ControlInput(request.body).string('userId');
     if (!ctx.store.appByBotUser(userId)) throw notFound('UNKNOWN_BOT', `No bot user ${userId}`);
     const added = ctx.store.addMember(guild.id, userId);
@@ -77,8 +71,7 @@ export function registerWorldRoutes(app: FastifyInstance, ctx: SandboxContext): 
 
   // A played user posts in a channel; bots with GuildMessages get MESSAGE_CREATE.
   app.post<Params>(`${CONTROL_PREFIX}/channels/:channelId/messages`, (request, reply) => {
-    const channel = ctx.store.channels.get(request.params.channelId);
-    if (!channel) throw notFound('UNKNOWN_CHANNEL', `No channel ${request.params.channelId}`);
+    const channel = channelOr404(ctx.store, request.params.channelId);
     const input = new ControlInput(request.body);
     const who = input.object('user');
     const user = ctx.store.upsertUser(who.string('id'), who.string('username'));
@@ -87,11 +80,18 @@ export function registerWorldRoutes(app: FastifyInstance, ctx: SandboxContext): 
     return reply.code(201).send(message);
   });
 
+  // A moderator (a person, not a bot) deletes a message: gone, and MESSAGE_DELETE to the bots.
+  app.delete<Params>(`${CONTROL_PREFIX}/channels/:channelId/messages/:messageId`, (request) => {
+    const channel = channelOr404(ctx.store, request.params.channelId);
+    const message = ctx.store.message(request.params.messageId);
+    if (!message || message.channel_id !== channel.id)
+      throw notFound('UNKNOWN_MESSAGE', `No message ${request.params.messageId} in that channel`);
+    ctx.messages.delete(channel, message);
+    return { deleted: true };
+  });
+
   app.get<Params>(`${CONTROL_PREFIX}/channels/:channelId/messages`, (request) => {
-    if (!ctx.store.channels.has(request.params.channelId)) {
-      throw notFound('UNKNOWN_CHANNEL', `No channel ${request.params.channelId}`);
-    }
-    return ctx.store.messagesIn(request.params.channelId);
+    return ctx.store.messagesIn(channelOr404(ctx.store, request.params.channelId).id);
   });
 
   app.get<Params>(`${CONTROL_PREFIX}/users/:userId`, (request) => {

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import type { ModuleRef } from '@nestjs/core';
 import type { Client } from 'discord.js';
 
 /** A bot the worker is running: its configuration and its own discord.js client. */
@@ -41,4 +42,22 @@ export class BotPluginRegistry {
   list(): readonly BotPlugin[] {
     return this.plugins;
   }
+}
+
+/**
+ * Registers `plugin` with this process's bot runtime, if it has one (the worker). Feature
+ * modules loaded where no bots run (the API, the CLI) serve nothing and say so once.
+ */
+export function registerWithRuntime(moduleRef: ModuleRef, plugin: BotPlugin): boolean {
+  let plugins: BotPluginRegistry;
+  try {
+    plugins = moduleRef.get(BotPluginRegistry, { strict: false });
+  } catch {
+    new Logger(plugin.constructor.name).warn(
+      `No bot runtime in this process; the ${plugin.name} plugin serves no bot`,
+    );
+    return false;
+  }
+  plugins.register(plugin);
+  return true;
 }

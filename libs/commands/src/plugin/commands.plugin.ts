@@ -1,4 +1,4 @@
-import { BotPluginRegistry, type BotPlugin, type ManagedBot } from '@botdeck/bot-runtime';
+import { type BotPlugin, type ManagedBot, registerWithRuntime } from '@botdeck/bot-runtime';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Events, type Interaction } from 'discord.js';
@@ -26,16 +26,7 @@ export class CommandsPlugin implements BotPlugin, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // The runtime owns the plugin registry; without a runtime in this process there is
-    // nothing to serve commands on.
-    let plugins: BotPluginRegistry;
-    try {
-      plugins = this.moduleRef.get(BotPluginRegistry, { strict: false });
-    } catch {
-      this.logger.warn('No bot runtime in this process; slash commands are not served');
-      return;
-    }
-    plugins.register(this);
+    registerWithRuntime(this.moduleRef, this);
   }
 
   attach(bot: ManagedBot): void {

@@ -1,0 +1,104 @@
+import {
+  Actor,
+  ApiErrorResponses,
+  ApiPage,
+  Audited,
+  mapPage,
+  noteAudit,
+  type RequestActor,
+  Roles,
+  UuidPipe,
+} from '@botdeck/core';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CreateProductDto } from './dto/create-product.dto';
+import { ListProductsQuery } from './dto/list-products.query';
+import { ProductDto } from './dto/product.dto';
+import { UpdateProductDto } from './dto/update-product.dto';
+import { ProductsService } from './products.service';
+
+@ApiTags('products')
+@Controller('products')
+export class ProductsController {
+  constructor(private readonly products: ProductsService) {}
+
+  @Post()
+  @Roles('operator')
+  @Audited('product.create', 'product')
+  @ApiOperation({ summary: 'Add a product to the catalog (stock defaults to 0; null = unlimited)' })
+  @ApiCreatedResponse({ type: ProductDto })
+  @ApiErrorResponses(400, 409)
+  async create(
+    @Body() dto: CreateProductDto,
+    @Actor() actor: RequestActor | undefined,
+    @Req() request: FastifyRequest,
+  ): Promise<ProductDto> {
+    const product = ProductDto.from(await this.products.create(dto, actor?.id ?? null));
+    noteAudit(request, { resourceId: product.id, after: product });
+    return product;
+  }
+
+  @Get()
+  @Roles('viewer')
+  @ApiOperation({ summary: 'List products, newest first, with filters' })
+  @ApiPage(ProductDto)
+  @ApiErrorResponses(400)
+  async list(@Query() query: ListProductsQuery) {
+    return mapPage(await this.products.list(query), (product) => ProductDto.from(product));
+  }
+
+  @Get(':id')
+  @Roles('viewer')
+  @ApiOkResponse({ type: ProductDto })
+  @ApiErrorResponses(400, 404)
+  async get(@Param('id', UuidPipe) id: string): Promise<ProductDto> {
+    return ProductDto.from(await this.products.get(id));
+  }
+
+  @Patch(':id')
+  @Roles('operator')
+  @Audited('product.update', 'product', { idParam: 'id' })
+  @ApiOperation({ summary: 'Change a product; send the version you read (stock: use /stock)' })
+  @ApiOkResponse({ type: ProductDto })
+  @ApiErrorResponses(400, 404, 409)
+  async update(
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateProductDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ProductDto> {
+    const { before, after } = await this.products.update(id, dto);
+    const result = ProductDto.from(after);
+    noteAudit(request, { resourceId: id, before: ProductDto.from(before), after: result });
+    return result;
+  }
+
+  @Delete(':id')
+  @Roles('operator')
+  @Audited('product.delete', 'product', { idParam: 'id' })
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a product and its stock ledger' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrorResponses(400, 404)
+  async delete(@Param('id', UuidPipe) id: string, @Req() request: FastifyRequest): Promise<void> {
+    const product = await this.products.delete(id);
+    noteAudit(request, { resourceId: id, before: ProductDto.from(product) });
+  }
+}
