@@ -5,6 +5,7 @@ import { BotLifecycleModule } from '@botdeck/bot-runtime';
 import { BulkOperationsModule } from '@botdeck/bulk-operations';
 import { CommandLogsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
+import { MessagingModule } from '@botdeck/messaging';
 import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
@@ -20,6 +21,7 @@ import { Module } from '@nestjs/common';
     BulkOperationsModule,
     BotLifecycleModule,
     CommandLogsModule,
+    MessagingModule,
   ],
 })
 export class ApiModule {}

@@ -2,6 +2,7 @@ import { BotRuntimeModule } from '@botdeck/bot-runtime';
 import { BulkOperationsWorkerModule } from '@botdeck/bulk-operations';
 import { CommandsWorkerModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
+import { MessagingWorkerModule } from '@botdeck/messaging';
 import { WorkerHeartbeatModule } from '@botdeck/monitoring';
 import { Module } from '@nestjs/common';
 
@@ -15,6 +16,7 @@ import { Module } from '@nestjs/common';
     BotRuntimeModule,
     BulkOperationsWorkerModule,
     CommandsWorkerModule,
+    MessagingWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,0 +1,166 @@
+import type { ManagedBot } from '@botdeck/bot-runtime';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type APIMessage, Routes } from 'discord-api-types/v10';
+import { DeliveryLedger } from '../bulk/delivery-ledger';
+import {
+  type ClaimedDelivery,
+  MessageDeliveriesRepository,
+} from '../bulk/message-deliveries.repository';
+import { nonceFor, withNonce } from '../messages/discord-message';
+import { classifySendError } from '../messages/send-error';
+import { messagingConfig, type MessagingConfig } from '../messaging.config';
+import { DELIVERY_ERRORS } from '../messaging.errors';
+import { sendableTextChannels } from './text-channels';
+
+/** The longest a retry waits. */
+const MAX_BACKOFF_MS = 60_000;
+
+/** A bot this worker runs, and the channels it is sending into right now. */
+interface BotLanes {
+  bot: ManagedBot;
+  /** Channel id → its lane; `''` is the lane that expands "every text channel" targets. */
+  lanes: Map<string, Promise<void>>;
+  pumping: boolean;
+  again: boolean;
+}
+
+/**
+ * Sends the deliveries of the bots this worker holds, through each bot's own discord.js
+ * client. One lane per (bot, channel) sends that channel's deliveries one after another,
+ * claiming each just before sending it; lanes of a bot run side by side. The client's REST
+ * queue keeps each lane inside its channel's bucket (5 per 5 s) and all lanes of the bot
+ * inside its global limit (50/s), from the headers Discord sends, and waits out any 429 by its
+ * Retry-After. Only the bot's lease holder sends for it, so no other process spends its
+ * buckets.
+ */
+@Injectable()
+export class MessageSender {
+  private readonly logger = new Logger(MessageSender.name);
+  private readonly bots = new Map<string, BotLanes>();
+  private stopping = false;
+
+  constructor(
+    private readonly deliveries: MessageDeliveriesRepository,
+    private readonly ledger: DeliveryLedger,
+    @Inject(messagingConfig.KEY) private readonly config: MessagingConfig,
+  ) {}
+
+  /** The bot is online on this worker: take over what a previous holder left, then send. */
+  async add(bot: ManagedBot, workerId: string): Promise<void> {
+    const entry: BotLanes = { bot, lanes: new Map(), pumping: false, again: false };
+    this.bots.set(bot.id, entry);
+    const reclaimed = await this.deliveries.reclaim(bot.id, workerId);
+    if (reclaimed > 0) this.logger.log({ botId: bot.id, reclaimed }, 'Resuming deliveries');
+    this.pump(bot.id, workerId);
+  }
+
+  /** The bot left this worker: its lanes stop before their next claim. */
+  remove(botId: string): void {
+    this.bots.delete(botId);
+  }
+
+  /** Looks for due deliveries of every bot held here. */
+  pumpAll(workerId: string): void {
+    for (const botId of this.bots.keys()) this.pump(botId, workerId);
+  }
+
+  /** Stops claiming, and waits (bounded by the caller) for the sends under way. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const lanes = [...this.bots.values()].flatMap((entry) => [...entry.lanes.values()]);
+    this.bots.clear();
+    await Promise.allSettled(lanes);
+  }
+
+  private pump(botId: string, workerId: string): void {
+    const entry = this.bots.get(botId);
+    if (!entry || this.stopping) return;
+    if (entry.pumping) {
+      entry.again = true;
+      return;
+    }
+    entry.pumping = true;
+    void (async () => {
+      try {
+        do {
+          entry.again = false;
+          for (const channelId of await this.deliveries.dueChannels(botId)) {
+            const key = channelId ?? '';
+            if (entry.lanes.has(key)) continue;
+            const lane = this.lane(entry, channelId, workerId).finally(() =>
+              entry.lanes.delete(key),
+            );
+            entry.lanes.set(key, lane);
+          }
+        } while (entry.again && this.bots.get(botId) === entry);
+      } catch (error) {
+        this.logger.warn({ err: error, botId }, 'Could not look for deliveries');
+      } finally {
+        entry.pumping = false;
+      }
+    })();
+  }
+
+  private async lane(entry: BotLanes, channelId: string | null, workerId: string): Promise<void> {
+    try {
+      while (!this.stopping && this.bots.get(entry.bot.id) === entry) {
+        const delivery = await this.deliveries.claim(entry.bot.id, channelId, workerId);
+        if (!delivery) return;
+        if (delivery.channelId === null) {
+          await this.expand(entry.bot, delivery);
+          entry.again = true;
+          this.pump(entry.bot.id, workerId);
+        } else {
+          await this.send(entry.bot, delivery, delivery.channelId);
+        }
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, botId: entry.bot.id, channelId }, 'Delivery lane failed');
+    }
+  }
+
+  private async send(bot: ManagedBot, delivery: ClaimedDelivery, channelId: string) {
+    let message: APIMessage;
+    try {
+      message = (await bot.client.rest.post(Routes.channelMessages(channelId), {
+        body: withNonce(delivery.message, nonceFor(delivery.id)),
+      })) as APIMessage;
+    } catch (error) {
+      const failure = classifySendError(error);
+      if (failure.kind === 'permanent') {
+        await this.ledger.finish(delivery.id, {
+          status: 'failed',
+          errorCode: failure.code,
+          errorMessage: failure.message,
+        });
+      } else if (delivery.attempts >= this.config.maxAttempts) {
+        await this.ledger.finish(delivery.id, {
+          status: 'failed',
+          errorCode: DELIVERY_ERRORS.MESSAGE_SEND_FAILED,
+          errorMessage: `Gave up after ${delivery.attempts} attempts: ${failure.reason}`,
+        });
+      } else {
+        const delay = Math.min(
+          MAX_BACKOFF_MS,
+          this.config.retryBackoffMs * 2 ** (delivery.attempts - 1),
+        );
+        await this.deliveries.retryLater(delivery.id, delay, failure.reason);
+      }
+      return;
+    }
+    await this.ledger.finish(delivery.id, { status: 'succeeded', messageId: message.id });
+  }
+
+  private async expand(bot: ManagedBot, delivery: ClaimedDelivery): Promise<void> {
+    const channels = sendableTextChannels(bot.client);
+    if (channels.length > 0) {
+      await this.ledger.expand(delivery.id, delivery.operationId, channels);
+      return;
+    }
+    await this.ledger.finish(delivery.id, {
+      status: 'failed',
+      errorCode: DELIVERY_ERRORS.MESSAGE_NO_TEXT_CHANNEL,
+      errorMessage: `Bot ${bot.name} can send to no text channel`,
+    });
+  }
+}
