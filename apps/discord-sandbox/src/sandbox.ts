@@ -3,6 +3,7 @@ import Fastify, { FastifyReply } from 'fastify';
 import { SandboxControlClient } from './control/control-client';
 import { registerFaultRoutes } from './control/faults.routes';
 import { registerInteractionControlRoutes } from './control/interactions.routes';
+import { registerPermissionRoutes } from './control/permissions.routes';
 import { registerWorldRoutes } from './control/world.routes';
 import { DiscordErrors } from './discord/discord-error';
 import { SandboxStore } from './domain/sandbox-store';
@@ -71,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     reset: () => {
       gateway.closeAll(CloseCode.SessionTimedOut);
       interactions.clear();
+      messages.nonces.clear();
       store.clear();
       limiter.reset();
       faults.clear();
@@ -110,6 +112,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   registerChannelRoutes(app, ctx);
   registerInteractionRoutes(app, ctx);
   registerWorldRoutes(app, ctx);
+  registerPermissionRoutes(app, ctx);
   registerInteractionControlRoutes(app, ctx);
   registerFaultRoutes(app, ctx);
   app.setNotFoundHandler((request, reply) =>

@@ -95,6 +95,57 @@ export class SandboxControlClient {
     return this.request('POST', `/channels/${channelId}/messages`, { user, content });
   }
 
+  /** A moderator (a person, not a bot) deletes a message; the guild's bots get MESSAGE_DELETE. */
+  deleteMessage(channelId: string, messageId: string): Promise<{ deleted: true }> {
+    return this.request('DELETE', `/channels/${channelId}/messages/${messageId}`);
+  }
+
+  async createRole(guildId: string, name: string, permissions: bigint = 0n): Promise<string> {
+    const body = { name, permissions: permissions.toString() };
+    return (await this.request<{ id: string }>('POST', `/guilds/${guildId}/roles`, body)).id;
+  }
+
+  setMemberRole(
+    guildId: string,
+    userId: string,
+    roleId: string,
+    held: boolean,
+  ): Promise<{ roles: string[] }> {
+    return this.request(
+      held ? 'PUT' : 'DELETE',
+      `/guilds/${guildId}/members/${userId}/roles/${roleId}`,
+    );
+  }
+
+  /**
+   * Sets a channel overwrite for a role (`type: 0`; the guild id is @everyone) or a member
+   * (`type: 1`), as Discord's `PUT /channels/{id}/permissions/{overwrite_id}` does.
+   */
+  setPermissionOverwrite(
+    channelId: string,
+    overwriteId: string,
+    overwrite: { type: 0 | 1; allow?: bigint; deny?: bigint },
+  ): Promise<{ id: string; type: 0 | 1; allow: string; deny: string }> {
+    return this.request('PUT', `/channels/${channelId}/permissions/${overwriteId}`, {
+      type: overwrite.type,
+      allow: (overwrite.allow ?? 0n).toString(),
+      deny: (overwrite.deny ?? 0n).toString(),
+    });
+  }
+
+  removePermissionOverwrite(channelId: string, overwriteId: string): Promise<{ removed: boolean }> {
+    return this.request('DELETE', `/channels/${channelId}/permissions/${overwriteId}`);
+  }
+
+  /** A member's permissions in a channel, as Discord computes them. */
+  async channelPermissions(channelId: string, userId: string): Promise<bigint> {
+    const { permissions } = await this.request<{ permissions: string }>(
+      'GET',
+      `/channels/${channelId}/permissions/${userId}`,
+    );
+    return BigInt(permissions);
+  }
+
   closeGateway(userId: string, code?: number): Promise<{ closed: number }> {
     return this.request(
       'POST',
@@ -166,6 +217,14 @@ export interface SandboxStatsResponse {
       requests: number;
       rateLimited: number;
       serverErrors: number;
+    }[];
+    /** Per rate-limit bucket (family + major parameter, e.g. `messageEdit` + channel id) and bot. */
+    buckets: {
+      bucket: string;
+      major: string;
+      botUserId: string;
+      requests: number;
+      rateLimited: number;
     }[];
     totals: { requests: number; rateLimited: number; serverErrors: number };
   };

@@ -87,6 +87,17 @@ export function registerWorldRoutes(app: FastifyInstance, ctx: SandboxContext): 
     return reply.code(201).send(message);
   });
 
+  // A moderator (a person, not a bot) deletes a message: gone, and MESSAGE_DELETE to the bots.
+  app.delete<Params>(`${CONTROL_PREFIX}/channels/:channelId/messages/:messageId`, (request) => {
+    const channel = ctx.store.channels.get(request.params.channelId);
+    if (!channel) throw notFound('UNKNOWN_CHANNEL', `No channel ${request.params.channelId}`);
+    const message = ctx.store.message(request.params.messageId);
+    if (!message || message.channel_id !== channel.id)
+      throw notFound('UNKNOWN_MESSAGE', `No message ${request.params.messageId} in that channel`);
+    ctx.messages.delete(channel, message);
+    return { deleted: true };
+  });
+
   app.get<Params>(`${CONTROL_PREFIX}/channels/:channelId/messages`, (request) => {
     if (!ctx.store.channels.has(request.params.channelId)) {
       throw notFound('UNKNOWN_CHANNEL', `No channel ${request.params.channelId}`);

@@ -46,6 +46,7 @@ export const DiscordErrors = {
   missingAccess: () => new DiscordError(403, 50001, 'Missing Access'),
   cannotEditOthers: () =>
     new DiscordError(403, 50005, 'Cannot edit a message authored by another user'),
+  missingPermissions: () => new DiscordError(403, 50013, 'Missing Permissions'),
   emptyMessage: () => new DiscordError(400, 50006, 'Cannot send an empty message'),
   invalidWebhookToken: () => new DiscordError(401, 50027, 'Invalid Webhook Token'),
   invalidFormBody: (errors: ErrorTree) => new DiscordError(400, 50035, 'Invalid Form Body', errors),

@@ -1,13 +1,17 @@
-import { ApiUser, SandboxChannel, SandboxGuild, SandboxUser } from '../domain/entities';
+import {
+  ApiUser,
+  SandboxChannel,
+  SandboxGuild,
+  SandboxRole,
+  SandboxUser,
+} from '../domain/entities';
 import { SandboxStore } from '../domain/sandbox-store';
+import { apiOverwrite } from '../permissions/permissions';
 
 /**
  * Wire shapes for what the sandbox holds. Fields are those discord.js reads (plus the usual
  * neighbours Discord always sends), so its structures patch without surprises.
  */
-
-/** Every permission bit Discord defines: sandbox bots act as administrators. */
-export const ALL_PERMISSIONS = ((1n << 51n) - 1n).toString();
 
 export function apiUser(user: SandboxUser): ApiUser {
   return {
@@ -27,7 +31,7 @@ export function apiChannel(channel: SandboxChannel): Record<string, unknown> {
     guild_id: channel.guildId,
     name: channel.name,
     position: channel.position,
-    permission_overwrites: [],
+    permission_overwrites: [...channel.overwrites.values()].map(apiOverwrite),
     topic: null,
     nsfw: false,
     parent_id: null,
@@ -37,35 +41,49 @@ export function apiChannel(channel: SandboxChannel): Record<string, unknown> {
   };
 }
 
-export function apiMember(guild: SandboxGuild, user: SandboxUser): Record<string, unknown> {
+/**
+ * A guild member. `permissions` (the member's permissions in the channel at hand) is sent only
+ * inside interactions, as on Discord; elsewhere it is left out.
+ */
+export function apiMember(
+  guild: SandboxGuild,
+  user: SandboxUser,
+  permissions?: bigint,
+): Record<string, unknown> {
   return {
     user: apiUser(user),
     nick: null,
     avatar: null,
-    roles: [],
+    roles: [...(guild.memberRoles.get(user.id) ?? [])],
     joined_at: guild.members.get(user.id) ?? new Date().toISOString(),
     deaf: false,
     mute: false,
     flags: 0,
     pending: false,
-    permissions: ALL_PERMISSIONS,
+    ...(permissions === undefined ? {} : { permissions: permissions.toString() }),
   };
 }
 
-function everyoneRole(guild: SandboxGuild): Record<string, unknown> {
+/** A role; @everyone is the role whose id is the guild's. */
+export function apiRole(role: SandboxRole): Record<string, unknown> {
   return {
-    id: guild.id,
-    name: '@everyone',
+    id: role.id,
+    name: role.name,
     color: 0,
     hoist: false,
     icon: null,
     unicode_emoji: null,
-    position: 0,
-    permissions: ALL_PERMISSIONS,
+    position: role.position,
+    permissions: role.permissions.toString(),
     managed: false,
     mentionable: false,
     flags: 0,
   };
+}
+
+function guildRoles(guild: SandboxGuild): Record<string, unknown>[] {
+  const everyone = { id: guild.id, name: '@everyone', permissions: guild.everyonePermissions };
+  return [apiRole({ ...everyone, position: 0 }), ...[...guild.roles.values()].map(apiRole)];
 }
 
 /** The guild as sent in GUILD_CREATE: the full guild plus the state lists a bot caches. */
@@ -91,7 +109,7 @@ export function guildCreatePayload(
     verification_level: 0,
     default_message_notifications: 0,
     explicit_content_filter: 0,
-    roles: [everyoneRole(guild)],
+    roles: guildRoles(guild),
     emojis: [],
     features: [],
     mfa_level: 0,

@@ -23,6 +23,27 @@ export interface SandboxGuild {
   channelIds: string[];
   /** user id → ISO time the user joined */
   members: Map<string, string>;
+  /** What @everyone (the role whose id is the guild's) may do. */
+  everyonePermissions: bigint;
+  /** Roles other than @everyone, by id. */
+  roles: Map<string, SandboxRole>;
+  /** user id → the ids of the roles the member holds (besides @everyone). */
+  memberRoles: Map<string, Set<string>>;
+}
+
+export interface SandboxRole {
+  id: string;
+  name: string;
+  permissions: bigint;
+  position: number;
+}
+
+/** A channel permission overwrite for a role (type 0) or a member (type 1). */
+export interface PermissionOverwrite {
+  id: string;
+  type: 0 | 1;
+  allow: bigint;
+  deny: bigint;
 }
 
 export interface SandboxChannel {
@@ -32,6 +53,8 @@ export interface SandboxChannel {
   type: 0;
   position: number;
   lastMessageId: string | null;
+  /** Permission overwrites by role or member id, as Discord keeps them per channel. */
+  overwrites: Map<string, PermissionOverwrite>;
 }
 
 /** A message as Discord would return it; stored in its wire shape so reads are cheap. */

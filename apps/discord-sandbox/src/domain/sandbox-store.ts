@@ -1,9 +1,11 @@
+import { EVERYONE_PERMISSIONS } from '../permissions/permissions';
 import {
   ApiCommand,
   ApiMessage,
   SandboxApplication,
   SandboxChannel,
   SandboxGuild,
+  SandboxRole,
   SandboxUser,
 } from './entities';
 import { SnowflakeGenerator } from './snowflake';
@@ -112,7 +114,16 @@ export class SandboxStore {
   // ---- guilds and channels ----
 
   createGuild(name: string, id: string = this.ids.next(), ownerId = '0'): SandboxGuild {
-    const guild: SandboxGuild = { id, name, ownerId, channelIds: [], members: new Map() };
+    const guild: SandboxGuild = {
+      id,
+      name,
+      ownerId,
+      channelIds: [],
+      members: new Map(),
+      everyonePermissions: EVERYONE_PERMISSIONS,
+      roles: new Map(),
+      memberRoles: new Map(),
+    };
     this.guilds.set(id, guild);
     return guild;
   }
@@ -127,6 +138,7 @@ export class SandboxStore {
       type: 0,
       position: guild.channelIds.length,
       lastMessageId: null,
+      overwrites: new Map(),
     };
     guild.channelIds.push(id);
     this.channels.set(id, channel);
@@ -140,6 +152,19 @@ export class SandboxStore {
     if (guild.members.has(userId)) return false;
     guild.members.set(userId, new Date().toISOString());
     return true;
+  }
+
+  createRole(guildId: string, name: string, permissions = 0n): SandboxRole {
+    const guild = this.guilds.get(guildId);
+    if (!guild) throw new Error(`Unknown guild ${guildId}`);
+    const role: SandboxRole = {
+      id: this.ids.next(),
+      name,
+      permissions,
+      position: guild.roles.size + 1,
+    };
+    guild.roles.set(role.id, role);
+    return role;
   }
 
   isMember(guildId: string, userId: string): boolean {

@@ -41,15 +41,18 @@ export function registerRestPipeline(app: FastifyInstance, ctx: SandboxContext):
     }
 
     if (ctx.limiter.enabled && botUserId) {
+      const major = route.major ? (params[route.major] ?? 'global') : 'global';
       if (!route.globalExempt) {
         const global = ctx.limiter.checkGlobal(botUserId);
+        ctx.stats.recordBucket('global', 'global', botUserId, !global.allowed);
         if (!global.allowed) {
           reply.header('x-ratelimit-global', 'true').header('x-ratelimit-scope', 'global');
           return sendTooManyRequests(reply, global.retryAfterMs, true);
         }
       }
-      const major = route.major ? (params[route.major] ?? 'global') : 'global';
-      const decision = ctx.limiter.take(botUserId, route.bucket ?? 'default', major);
+      const bucket = route.bucket ?? 'default';
+      const decision = ctx.limiter.take(botUserId, bucket, major);
+      ctx.stats.recordBucket(bucket, major, botUserId, !decision.allowed);
       reply.headers(decision.headers);
       if (!decision.allowed) {
         reply.header('x-ratelimit-scope', 'user');

@@ -1,12 +1,19 @@
 import { DiscordError, DiscordErrors } from '../discord/discord-error';
-import { ALL_PERMISSIONS, apiChannel, apiMember } from '../discord/payloads';
-import { ApiMessage, SandboxChannel, SandboxGuild, SandboxUser } from '../domain/entities';
+import { apiChannel, apiMember } from '../discord/payloads';
+import {
+  ApiMessage,
+  SandboxApplication,
+  SandboxChannel,
+  SandboxGuild,
+  SandboxUser,
+} from '../domain/entities';
+import { channelPermissions } from '../permissions/permissions';
 import { CallbackType, InitialResponse, InteractionRecord } from './interaction-record';
 
 /** INTERACTION_CREATE as discord.js needs it (entitlements and owners included, or it crashes). */
 export function interactionCreatePayload(
   record: InteractionRecord,
-  applicationId: string,
+  app: SandboxApplication,
   guild: SandboxGuild,
   channel: SandboxChannel,
   user: SandboxUser,
@@ -15,7 +22,7 @@ export function interactionCreatePayload(
 ): Record<string, unknown> {
   return {
     id: record.id,
-    application_id: applicationId,
+    application_id: app.id,
     type: record.type,
     token: record.token,
     version: 1,
@@ -23,8 +30,8 @@ export function interactionCreatePayload(
     guild: { id: guild.id, locale: 'en-US', features: [] },
     channel_id: channel.id,
     channel: apiChannel(channel),
-    member: apiMember(guild, user),
-    app_permissions: ALL_PERMISSIONS,
+    member: apiMember(guild, user, channelPermissions(guild, channel, user.id)),
+    app_permissions: channelPermissions(guild, channel, app.botUserId).toString(),
     locale: 'en-US',
     guild_locale: 'en-US',
     entitlements: [],

@@ -138,7 +138,7 @@ export class InteractionsService {
     this.byId.set(id, record);
     this.byToken.set(record.token, record);
 
-    const payload = interactionCreatePayload(record, app.id, guild, channel, user, data, source);
+    const payload = interactionCreatePayload(record, app, guild, channel, user, data, source);
     record.dispatchedAt = performance.now();
     const delivered = this.gateway.dispatch(app.botUserId, 'INTERACTION_CREATE', payload, {
       guildId: guild.id,

@@ -14,7 +14,16 @@ export const MESSAGE_LIMITS = {
   embedTotal: 6000,
   actionRows: 5,
   nonce: 25,
+  allowedMentionIds: 100,
 } as const;
+
+/** What `allowed_mentions` lets ping; absent means Discord's default, everything parsed. */
+export interface AllowedMentions {
+  parse?: ('roles' | 'users' | 'everyone')[];
+  roles?: string[];
+  users?: string[];
+  replied_user?: boolean;
+}
 
 /** The message fields the sandbox understands; anything else a client sends is ignored. */
 export interface MessageBody {
@@ -24,10 +33,11 @@ export interface MessageBody {
   flags?: number;
   tts?: boolean;
   nonce?: string | number;
+  enforce_nonce?: boolean;
   sticker_ids?: string[];
   attachments?: unknown[];
   message_reference?: Record<string, unknown>;
-  allowed_mentions?: unknown;
+  allowed_mentions?: AllowedMentions | null;
   poll?: unknown;
 }
 
@@ -156,9 +166,14 @@ export function validateMessageBody(raw: unknown, mode: 'create' | 'edit'): Mess
   const errors = new ErrorCollector();
 
   checkString(errors, ['content'], body.content, MESSAGE_LIMITS.content);
-  if (body.nonce !== undefined && typeof body.nonce === 'string') {
-    checkString(errors, ['nonce'], body.nonce, MESSAGE_LIMITS.nonce);
+  checkNonce(errors, body.nonce);
+  if (body.enforce_nonce !== undefined && typeof body.enforce_nonce !== 'boolean') {
+    errors.add(['enforce_nonce'], {
+      code: 'BASE_TYPE_BOOLEAN',
+      message: 'Must be either true or false.',
+    });
   }
+  checkAllowedMentions(errors, body.allowed_mentions);
   if (body.embeds !== undefined && body.embeds !== null) {
     if (!Array.isArray(body.embeds)) {
       errors.add(['embeds'], notArray());
@@ -189,6 +204,71 @@ export function validateMessageBody(raw: unknown, mode: 'create' | 'edit'): Mess
   const message = body as MessageBody;
   if (mode === 'create' && isEmpty(message)) throw DiscordErrors.emptyMessage();
   return message;
+}
+
+/** A nonce is an integer or a string of at most 25 characters. */
+function checkNonce(errors: ErrorCollector, nonce: unknown): void {
+  if (nonce === undefined || nonce === null) return;
+  if (typeof nonce === 'string') {
+    checkString(errors, ['nonce'], nonce, MESSAGE_LIMITS.nonce);
+  } else if (typeof nonce !== 'number' || !Number.isSafeInteger(nonce)) {
+    errors.add(['nonce'], {
+      code: 'NONCE_TYPE_INVALID',
+      message: 'Nonce must be an integer or a string.',
+    });
+  }
+}
+
+const MENTION_TYPES = ['roles', 'users', 'everyone'];
+
+function checkAllowedMentions(errors: ErrorCollector, raw: unknown): void {
+  if (raw === undefined || raw === null) return;
+  const mentions = asRecord(raw);
+  if (!mentions) {
+    errors.add(['allowed_mentions'], {
+      code: 'MODEL_TYPE_CONVERT',
+      message: 'Only dictionaries may be used in a ModelType',
+    });
+    return;
+  }
+  const parse = mentions.parse;
+  if (parse !== undefined) {
+    if (!Array.isArray(parse)) errors.add(['allowed_mentions', 'parse'], notArray());
+    else
+      parse.forEach((type, index) => {
+        if (!MENTION_TYPES.includes(type as string)) {
+          errors.add(['allowed_mentions', 'parse', index], {
+            code: 'BASE_TYPE_CHOICES',
+            message: `Value must be one of {${MENTION_TYPES.map((t) => `'${t}'`).join(', ')}}.`,
+          });
+        }
+      });
+  }
+  for (const kind of ['roles', 'users'] as const) {
+    const ids = mentions[kind];
+    if (ids === undefined) continue;
+    if (!Array.isArray(ids)) {
+      errors.add(['allowed_mentions', kind], notArray());
+      continue;
+    }
+    if (ids.length > MESSAGE_LIMITS.allowedMentionIds)
+      errors.add(['allowed_mentions', kind], maxLength(MESSAGE_LIMITS.allowedMentionIds));
+    ids.forEach((id, index) => {
+      if (typeof id !== 'string' || !/^\d{1,20}$/.test(id)) {
+        errors.add(['allowed_mentions', kind, index], {
+          code: 'NUMBER_TYPE_COERCE',
+          message: `Value "${String(id)}" is not snowflake.`,
+        });
+      }
+    });
+    // Discord refuses a type both parsed wholesale and listed id by id.
+    if (Array.isArray(parse) && parse.includes(kind) && ids.length > 0) {
+      errors.add(['allowed_mentions'], {
+        code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
+        message: `parse:["${kind}"] and ${kind}: [ids...] are mutually exclusive.`,
+      });
+    }
+  }
 }
 
 function isEmpty(body: MessageBody): boolean {

@@ -5,7 +5,12 @@ import { SandboxStore } from '../domain/sandbox-store';
 import { GatewayHub } from '../gateway/gateway-hub';
 import { GatewaySession } from '../gateway/gateway-session';
 import { Intents } from '../gateway/intents';
-import { MessageBody, validateMessageBody } from './message-validation';
+import { channelPermissions, hasPermission, Permissions } from '../permissions/permissions';
+import { MessageNonces } from './message-nonces';
+import { AllowedMentions, MessageBody, validateMessageBody } from './message-validation';
+
+/** How long `enforce_nonce` remembers a nonce: Discord says "the past few minutes". */
+export const NONCE_WINDOW_MS = 5 * 60_000;
 
 export const MessageFlags = { Ephemeral: 1 << 6, Loading: 1 << 7 } as const;
 
@@ -24,17 +29,51 @@ export interface CreateMessageExtras {
  * (MESSAGE_CREATE / UPDATE / DELETE), honouring GuildMessages and MessageContent intents.
  */
 export class MessagesService {
+  readonly nonces = new MessageNonces(NONCE_WINDOW_MS);
+
   constructor(
     private readonly store: SandboxStore,
     private readonly gateway: GatewayHub,
   ) {}
 
-  /** The channel, if `userId` can see it: 10003 if it does not exist, 50001 if not a member. */
+  /**
+   * The channel, if `userId` can see it: 10003 if it does not exist, 50001 (Missing Access) if
+   * the user is not in the guild or lacks View Channel there, as on Discord.
+   */
   accessibleChannel(channelId: string, userId: string): SandboxChannel {
     const channel = this.store.channels.get(channelId);
     if (!channel) throw DiscordErrors.unknownChannel();
     if (!this.store.isMember(channel.guildId, userId)) throw DiscordErrors.missingAccess();
+    if (!this.can(channel, userId, Permissions.ViewChannel)) throw DiscordErrors.missingAccess();
     return channel;
+  }
+
+  /** 50013 (Missing Permissions) unless `userId` holds `flag` in the channel. */
+  requirePermission(channel: SandboxChannel, userId: string, flag: bigint): void {
+    if (!this.can(channel, userId, flag)) throw DiscordErrors.missingPermissions();
+  }
+
+  can(channel: SandboxChannel, userId: string, flag: bigint): boolean {
+    const guild = this.store.guilds.get(channel.guildId);
+    return guild !== undefined && hasPermission(channelPermissions(guild, channel, userId), flag);
+  }
+
+  /**
+   * `POST /channels/{id}/messages` by a bot: needs Send Messages, and with `enforce_nonce` a
+   * nonce already used by the same author in the channel returns that message, unposted again.
+   */
+  send(channel: SandboxChannel, author: SandboxUser, rawBody: unknown): ApiMessage {
+    const body = validateMessageBody(rawBody, 'create');
+    this.requirePermission(channel, author.id, Permissions.SendMessages);
+    const enforced = body.enforce_nonce === true && body.nonce !== undefined && body.nonce !== null;
+    if (enforced) {
+      const firstId = this.nonces.find(channel.id, author.id, body.nonce!);
+      const first = firstId === undefined ? undefined : this.store.message(firstId);
+      if (first) return first;
+    }
+    const message = this.createValidated(channel, author, body);
+    if (enforced) this.nonces.remember(channel.id, author.id, body.nonce!, message.id);
+    return message;
   }
 
   messageIn(channel: SandboxChannel, messageId: string): ApiMessage {
@@ -72,9 +111,7 @@ export class MessagesService {
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: body.tts ?? false,
-      mention_everyone: false,
-      mentions: this.mentionsIn(body.content),
-      mention_roles: [],
+      ...this.mentionsIn(channel, author, body.content, body.allowed_mentions),
       attachments: [],
       embeds: (body.embeds ?? []).map(normaliseEmbed),
       components: body.components ?? [],
@@ -102,7 +139,12 @@ export class MessagesService {
     const body = validateMessageBody(rawBody, 'edit');
     if (body.content !== undefined) {
       message.content = body.content ?? '';
-      message.mentions = this.mentionsIn(message.content);
+      const author = this.store.users.get(message.author.id);
+      if (author)
+        Object.assign(
+          message,
+          this.mentionsIn(channel, author, message.content, body.allowed_mentions),
+        );
     }
     if (body.embeds !== undefined)
       message.embeds = (body.embeds ?? []).map((e) => ({ type: 'rich', ...e }));
@@ -114,10 +156,11 @@ export class MessagesService {
     return message;
   }
 
+  /** Removes a message and tells the bots that can see the channel (MESSAGE_DELETE). */
   delete(channel: SandboxChannel, message: ApiMessage): void {
     this.store.deleteMessage(message.id);
     if ((message.flags & MessageFlags.Ephemeral) !== 0) return;
-    for (const botUserId of this.botsIn(channel.guildId)) {
+    for (const botUserId of this.botsIn(channel)) {
       this.gateway.dispatch(
         botUserId,
         'MESSAGE_DELETE',
@@ -151,7 +194,7 @@ export class MessagesService {
     channel: SandboxChannel,
     message: ApiMessage,
   ): void {
-    for (const botUserId of this.botsIn(channel.guildId)) {
+    for (const botUserId of this.botsIn(channel)) {
       const payload = (session: GatewaySession) => this.visibleTo(message, session);
       this.gateway.dispatch(botUserId, event, payload, {
         guildId: channel.guildId,
@@ -168,19 +211,46 @@ export class MessagesService {
     return { ...message, content: '', embeds: [], components: [], attachments: [] };
   }
 
-  private botsIn(guildId: string): string[] {
-    const guild = this.store.guilds.get(guildId);
+  /** The bots that receive a channel's message events: those in the guild that can see it. */
+  private botsIn(channel: SandboxChannel): string[] {
+    const guild = this.store.guilds.get(channel.guildId);
     if (!guild) return [];
-    return [...guild.members.keys()].filter((id) => this.store.users.get(id)?.bot);
+    return [...guild.members.keys()].filter(
+      (id) => this.store.users.get(id)?.bot && this.can(channel, id, Permissions.ViewChannel),
+    );
   }
 
-  private mentionsIn(content: string | undefined): ApiMessage['mentions'] {
-    if (!content) return [];
-    const ids = new Set([...content.matchAll(/<@!?(\d{17,20})>/g)].map((match) => match[1]));
-    return [...ids]
-      .map((id) => this.store.users.get(id))
-      .filter((user): user is SandboxUser => user !== undefined)
-      .map(apiUser);
+  /**
+   * Who a message pings, as Discord resolves it: user and role mentions in the content that
+   * exist, and @everyone / @here for an author allowed to use them, each kept only when
+   * `allowed_mentions` lets it through (no `allowed_mentions` at all lets everything through).
+   */
+  private mentionsIn(
+    channel: SandboxChannel,
+    author: SandboxUser,
+    content: string | undefined,
+    allowed: AllowedMentions | null | undefined,
+  ): Pick<ApiMessage, 'mentions' | 'mention_roles' | 'mention_everyone'> {
+    const text = content ?? '';
+    const lets = (kind: 'users' | 'roles' | 'everyone', id?: string): boolean =>
+      !allowed ||
+      (allowed.parse ?? []).includes(kind) ||
+      (kind !== 'everyone' && id !== undefined && (allowed[kind] ?? []).includes(id));
+    const guild = this.store.guilds.get(channel.guildId);
+    const userIds = new Set([...text.matchAll(/<@!?(\d{17,20})>/g)].map((match) => match[1]));
+    const roleIds = new Set([...text.matchAll(/<@&(\d{17,20})>/g)].map((match) => match[1]));
+    return {
+      mentions: [...userIds]
+        .filter((id) => lets('users', id))
+        .map((id) => this.store.users.get(id))
+        .filter((user): user is SandboxUser => user !== undefined)
+        .map(apiUser),
+      mention_roles: [...roleIds].filter((id) => guild?.roles.has(id) && lets('roles', id)),
+      mention_everyone:
+        /@(everyone|here)/.test(text) &&
+        lets('everyone') &&
+        this.can(channel, author.id, Permissions.MentionEveryone),
+    };
   }
 }
 

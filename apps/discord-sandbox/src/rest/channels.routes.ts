@@ -3,6 +3,7 @@ import { DiscordErrors } from '../discord/discord-error';
 import { apiChannel, guildCreatePayload } from '../discord/payloads';
 import { isSnowflake } from '../domain/snowflake';
 import { botOf, discordRoute } from '../http/discord-route';
+import { Permissions } from '../permissions/permissions';
 import type { SandboxContext } from '../sandbox-context';
 
 /** Channels and their messages, as a bot sees them. */
@@ -59,7 +60,7 @@ export function registerChannelRoutes(app: FastifyInstance, ctx: SandboxContext)
     (request) => {
       const channel = channelFor(request);
       const author = ctx.store.users.get(botOf(request).botUserId)!;
-      return ctx.messages.create(channel, author, request.body);
+      return ctx.messages.send(channel, author, request.body);
     },
   );
 
@@ -83,8 +84,12 @@ export function registerChannelRoutes(app: FastifyInstance, ctx: SandboxContext)
     { auth: 'bot', bucket: 'messageDelete', major: 'channelId' },
     (request, reply) => {
       const channel = channelFor(request);
-      // Sandbox bots hold every permission, so they may delete anyone's message.
-      ctx.messages.delete(channel, ctx.messages.messageIn(channel, request.params.messageId));
+      const message = ctx.messages.messageIn(channel, request.params.messageId);
+      const botUserId = botOf(request).botUserId;
+      // Anyone may delete their own message; someone else's takes Manage Messages.
+      if (message.author.id !== botUserId)
+        ctx.messages.requirePermission(channel, botUserId, Permissions.ManageMessages);
+      ctx.messages.delete(channel, message);
       return reply.code(204).send();
     },
   );
