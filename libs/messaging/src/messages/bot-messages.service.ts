@@ -38,6 +38,7 @@ export class BotMessagesService {
     if (pingsEveryone(body) && !roleAtLeast(actorRole ?? '', 'admin')) {
       throw new EveryoneForbiddenError();
     }
+    const message = toDiscordMessage(body);
     const bot = await this.bots.get(botId);
     const rest = new REST({
       api: `${this.config.discordApiUrl}/api`,
@@ -48,10 +49,10 @@ export class BotMessagesService {
       hashSweepInterval: 0,
     }).setToken(this.bots.revealToken(bot));
     try {
-      const message = (await rest.post(Routes.channelMessages(body.channelId), {
-        body: withNonce(toDiscordMessage(body), nonceFor(randomUUID())),
+      const created = (await rest.post(Routes.channelMessages(body.channelId), {
+        body: withNonce(message, nonceFor(randomUUID())),
       })) as APIMessage;
-      return { id: message.id, channelId: message.channel_id, botId };
+      return { id: created.id, channelId: created.channel_id, botId };
     } catch (error) {
       const failure = classifySendError(error);
       if (failure.kind === 'permanent') {
