@@ -168,6 +168,21 @@ export class MessageDeliveriesRepository {
     return count;
   }
 
+  /** When another worker last finished a delivery of this bot, if within `withinMs`. */
+  async lastFinishedElsewhere(
+    botId: string,
+    workerId: string,
+    withinMs: number,
+  ): Promise<Date | null> {
+    const rows = await this.uow.manager.query<Array<{ at: Date | null }>>(
+      `SELECT max(finished_at) AS at FROM message_deliveries
+        WHERE bot_id = $1 AND claimed_by IS DISTINCT FROM $2 AND status = 'succeeded'
+          AND finished_at > now() - make_interval(secs => $3::float / 1000)`,
+      [botId, workerId, withinMs],
+    );
+    return rows[0]?.at ?? null;
+  }
+
   /** The channels (null: a target still to expand) with a delivery of this bot due now. */
   async dueChannels(botId: string): Promise<(string | null)[]> {
     const rows = await this.uow.manager.query<Array<{ channel_id: string | null }>>(

@@ -22,6 +22,8 @@ interface BotLanes {
   lanes: Map<string, Promise<void>>;
   pumping: boolean;
   again: boolean;
+  /** Sends wait until then after a takeover (see `add`). */
+  resumeAt: number;
 }
 
 /**
@@ -45,13 +47,23 @@ export class MessageSender {
     @Inject(messagingConfig.KEY) private readonly config: MessagingConfig,
   ) {}
 
-  /** The bot is online on this worker: take over what a previous holder left, then send. */
+  /**
+   * The bot is online on this worker: take over what a previous holder left, then send. A new
+   * client knows nothing of the buckets the previous holder spent, so when that holder sent
+   * for the bot lately (or died mid-send), sending starts once its buckets have reset
+   * (MESSAGING_TAKEOVER_PAUSE_MS) rather than meeting a 429 in each channel.
+   */
   async add(bot: ManagedBot, workerId: string): Promise<void> {
-    const entry: BotLanes = { bot, lanes: new Map(), pumping: false, again: false };
+    const entry: BotLanes = { bot, lanes: new Map(), pumping: false, again: false, resumeAt: 0 };
     this.bots.set(bot.id, entry);
+    const pause = this.config.takeoverPauseMs;
     const reclaimed = await this.deliveries.reclaim(bot.id, workerId);
+    const last = await this.deliveries.lastFinishedElsewhere(bot.id, workerId, pause);
+    entry.resumeAt = reclaimed > 0 ? Date.now() + pause : last ? last.getTime() + pause : 0;
     if (reclaimed > 0) this.logger.log({ botId: bot.id, reclaimed }, 'Resuming deliveries');
-    this.pump(bot.id, workerId);
+    const wait = entry.resumeAt - Date.now();
+    if (wait > 0) setTimeout(() => this.pump(bot.id, workerId), wait).unref();
+    else this.pump(bot.id, workerId);
   }
 
   /** The bot left this worker: its lanes stop before their next claim. */
@@ -74,7 +86,7 @@ export class MessageSender {
 
   private pump(botId: string, workerId: string): void {
     const entry = this.bots.get(botId);
-    if (!entry || this.stopping) return;
+    if (!entry || this.stopping || Date.now() < entry.resumeAt) return;
     if (entry.pumping) {
       entry.again = true;
       return;
