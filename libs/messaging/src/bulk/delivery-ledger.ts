@@ -2,20 +2,26 @@ import {
   BULK_ITEM_ERRORS,
   BulkOperationsRepository,
   BulkProgress,
-  type CounterChange,
   type RecordedResult,
 } from '@botdeck/bulk-operations';
 import { UnitOfWork } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { type DeliveryResult, MessageDeliveriesRepository } from './message-deliveries.repository';
+
+/** Per operation, at most one progress event per this long from one process (the last always). */
+const ANNOUNCE_EVERY_MS = 250;
 
 /**
  * Moves deliveries and their operation's counters together: each change of deliveries and the
- * matching `bulk_operations` update commit in one transaction, and progress is announced after.
+ * matching `bulk_operations` update commit in one transaction, and progress is announced after
+ * — coalesced, since an operation of 10 000 messages would otherwise send 10 000 events: each
+ * event carries the totals, so skipping one loses nothing but its `item`, and an operation's
+ * final totals (nothing pending) are always announced.
  */
 @Injectable()
 export class DeliveryLedger {
+  private readonly lastAnnounced = new Map<string, number>();
+
   constructor(
     private readonly uow: UnitOfWork,
     private readonly deliveries: MessageDeliveriesRepository,
@@ -46,7 +52,7 @@ export class DeliveryLedger {
   async expand(id: string, operationId: string, channelIds: string[]): Promise<void> {
     const recorded = await this.uow.transaction(async (manager) => {
       const added = await this.deliveries.expand(manager, id, channelIds);
-      return added > 0 ? this.count(manager, operationId, { added: added - 1 }) : null;
+      return added > 0 ? this.operations.count(manager, operationId, { added: added - 1 }) : null;
     });
     if (recorded) await this.announce(operationId, recorded);
   }
@@ -60,7 +66,7 @@ export class DeliveryLedger {
         BULK_ITEM_ERRORS.BULK_OPERATION_CANCELLED,
         'The operation was cancelled before this message was sent',
       );
-      return this.count(manager, operationId, { failed, cancel: true });
+      return this.operations.count(manager, operationId, { failed, cancel: true });
     });
     if (recorded) await this.announce(operationId, recorded);
   }
@@ -71,7 +77,7 @@ export class DeliveryLedger {
       const counts = await this.deliveries.failOpenOfBot(manager, botId, errorCode, errorMessage);
       const recorded: Array<[string, RecordedResult]> = [];
       for (const [operationId, failed] of counts) {
-        const result = await this.count(manager, operationId, { failed });
+        const result = await this.operations.count(manager, operationId, { failed });
         if (result) recorded.push([operationId, result]);
       }
       return { recorded, total: [...counts.values()].reduce((sum, n) => sum + n, 0) };
@@ -81,11 +87,7 @@ export class DeliveryLedger {
     return results.total;
   }
 
-  private count(manager: EntityManager, operationId: string, change: CounterChange) {
-    return this.operations.count(manager, operationId, change);
-  }
-
-  private announce(
+  private async announce(
     operationId: string,
     recorded: RecordedResult,
     item?: {
@@ -95,7 +97,16 @@ export class DeliveryLedger {
       errorCode: string | null;
     },
   ): Promise<void> {
-    return this.progress.announce({
+    const now = Date.now();
+    const done = recorded.totals.pending === 0;
+    if (!done && now - (this.lastAnnounced.get(operationId) ?? 0) < ANNOUNCE_EVERY_MS) return;
+    if (done) this.lastAnnounced.delete(operationId);
+    else {
+      // Operations finished by another process leave an entry here; forget them in bulk.
+      if (this.lastAnnounced.size >= 1_000) this.lastAnnounced.clear();
+      this.lastAnnounced.set(operationId, now);
+    }
+    await this.progress.announce({
       operationId,
       kind: recorded.kind,
       status: recorded.status,
