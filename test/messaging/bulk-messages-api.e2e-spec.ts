@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { authHeader, loginAs } from '../support/auth';
@@ -28,6 +29,8 @@ describe('messaging API', () => {
   let viewer: string;
   const bots: Array<{ id: string; userId: string }> = [];
   const channels: string[] = [];
+  /** A channel the first bot sees but may not send to. */
+  let closed: string;
 
   beforeAll(async () => {
     world = await startRuntimeWorld({ rateLimits: true });
@@ -40,6 +43,11 @@ describe('messaging API', () => {
       const bot = await world.createBot();
       bots.push({ id: bot.id, userId: bot.sandbox.userId });
     }
+    closed = await world.sandbox.control.createChannel(world.guildId, 'closed');
+    await world.sandbox.control.setPermissionOverwrite(closed, bots[0].userId, {
+      type: 1,
+      deny: PermissionFlagsBits.SendMessages,
+    });
     await world.startWorker();
     await startBots(
       world,
@@ -73,6 +81,31 @@ describe('messaging API', () => {
     });
     const unknownBot = await sendOne(randomUUID(), { channelId: channels[0], content: 'x' });
     expect(unknownBot.status).toBe(404);
+  });
+
+  it('sends to every text channel a bot can send to, and fails a closed one with 50013', async () => {
+    const every = await sendBulk(world, {
+      content: 'everywhere',
+      botIds: [bots[0].id],
+      everyTextChannel: true,
+    });
+    const explicit = await sendBulk(world, {
+      content: 'closed door',
+      targets: [{ botId: bots[0].id, channelId: closed }],
+    });
+    // The world's guild: its "general", the three rooms, and the closed channel.
+    const operation = await waitForFinish(world, every);
+    expect(operation.totals).toEqual({ total: 4, pending: 0, succeeded: 4, failed: 0 });
+    const reached = (await allItems(world, every)).map((item) => item.channelId);
+    expect(reached).toEqual(expect.arrayContaining(channels));
+    expect(reached).not.toContain(closed);
+    const refused = await waitForFinish(world, explicit);
+    expect(refused.totals.failed).toBe(1);
+    expect((await allItems(world, explicit))[0]).toMatchObject({
+      status: 'failed',
+      errorCode: '50013',
+    });
+    expect(await world.sandbox.control.channelMessages(closed)).toEqual([]);
   });
 
   it('pings nobody unless asked, and lets only admins ping everyone', async () => {
@@ -138,6 +171,7 @@ describe('messaging API', () => {
     ['embeds', { embeds: [{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2001) }] }],
     ['allowedMentions.parse[0]', { content: 'x', allowedMentions: { parse: ['admins'] } }],
   ])('refuses a message over Discord limits, naming %s, before sending', async (field, message) => {
+    const before = await world.sandbox.control.channelMessages(channels[2]);
     const bulk = await postBulk(world, {
       ...message,
       botIds: [bots[0].id],
@@ -150,7 +184,7 @@ describe('messaging API', () => {
     );
     const single = await sendOne(bots[0].id, { ...message, channelId: channels[2] });
     expect(single.status).toBe(400);
-    expect(await world.sandbox.control.channelMessages(channels[2])).toEqual([]);
+    expect(await world.sandbox.control.channelMessages(channels[2])).toEqual(before);
   });
 
   it('refuses targets that do not fit together, repeat, or number over 10 000', async () => {

@@ -6,7 +6,6 @@ export const MESSAGING_ERRORS = errorCodes(
   'MESSAGE_TARGETS_TOO_MANY',
   'MESSAGE_TARGETS_DUPLICATE',
   'MESSAGE_REJECTED',
-  'DISCORD_UNAVAILABLE',
 );
 
 /**
@@ -57,12 +56,5 @@ export class MessageRejectedError extends AppError {
       `Discord refused the message: ${discordMessage} (${discordCode})`,
       { discordCode, discordMessage, httpStatus },
     );
-  }
-}
-
-/** Discord kept failing (5xx, timeouts) after the client's own retries. */
-export class DiscordUnavailableError extends AppError {
-  constructor(reason: string) {
-    super(MESSAGING_ERRORS.DISCORD_UNAVAILABLE, 502, `Discord did not take the message: ${reason}`);
   }
 }

@@ -291,7 +291,8 @@ export class MessageDeliveriesRepository {
    * same position; returns how many it added (0 when it was not `sending` any more).
    */
   async expand(manager: EntityManager, id: string, channelIds: string[]): Promise<number> {
-    const rows = await manager.query<[Array<{ operation_id: string }>, number]>(
+    // An INSERT answers its rows alone (an UPDATE or DELETE answers [rows, count]).
+    const rows = await manager.query<Array<{ operation_id: string }>>(
       `WITH gone AS (
          DELETE FROM message_deliveries WHERE id = $1 AND status = 'sending'
          RETURNING operation_id, position, bot_id
@@ -302,7 +303,7 @@ export class MessageDeliveriesRepository {
        RETURNING operation_id`,
       [id, channelIds.map(() => randomUUID()), channelIds],
     );
-    return rows[0].length;
+    return rows.length;
   }
 
   /** Fails what an operation has not claimed yet; returns how many. */

@@ -1,14 +1,15 @@
-import { botConfigConfig, type BotConfigConfig, BotsService } from '@botdeck/bot-config';
+import {
+  botConfigConfig,
+  type BotConfigConfig,
+  BotsService,
+  DiscordUnavailableError,
+} from '@botdeck/bot-config';
 import { roleAtLeast } from '@botdeck/core';
 import { REST } from 'discord.js';
 import { Inject, Injectable } from '@nestjs/common';
 import { type APIMessage, Routes } from 'discord-api-types/v10';
 import { randomUUID } from 'node:crypto';
-import {
-  DiscordUnavailableError,
-  EveryoneForbiddenError,
-  MessageRejectedError,
-} from '../messaging.errors';
+import { EveryoneForbiddenError, MessageRejectedError } from '../messaging.errors';
 import { nonceFor, pingsEveryone, toDiscordMessage, withNonce } from './discord-message';
 import type { SendMessageDto, SentMessageDto } from './dto/send-message.dto';
 import { classifySendError } from './send-error';
