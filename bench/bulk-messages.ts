@@ -9,14 +9,13 @@
  *
  * Run: npm run bench:bulk-messages
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as Pg } from 'pg';
-import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
 import { DISCORD_RATE_LIMITS, startSandbox } from '@botdeck/discord-sandbox';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
+import { benchEnv, insertSandboxBots, signIn } from './support/botdeck-fleet';
 import { runBench, throwawayStores } from './support/throwaway';
 
 const BOTS = 10;
@@ -24,7 +23,6 @@ const CHANNELS = 50;
 const MESSAGES = 1_000;
 const WORKERS = 2;
 const TIMEOUT_MS = 300_000;
-const ADMIN = { email: 'bench@botdeck.local', password: 'bench-password-0123456789' };
 
 interface Operation {
   status: string;
@@ -57,19 +55,7 @@ async function main(): Promise<void> {
   const pg = new Pg({ connectionString: stores.databaseUrl });
   await pg.connect();
   const workers: WorkerProcess[] = [];
-  const tokenKeys = `bench-1:${Buffer.alloc(32, 7).toString('base64')}`;
-  const env: Record<string, string> = {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: stores.databaseUrl,
-    DATABASE_RUN_MIGRATIONS: 'false',
-    REDIS_KEY_PREFIX: stores.prefix,
-    DISCORD_API_URL: sandbox.baseUrl,
-    BOT_TOKEN_KEYS: tokenKeys,
-    JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-  };
+  const env = benchEnv(stores, sandbox);
   Object.assign(process.env, env);
   const api = await createApiApp();
   try {
@@ -80,28 +66,14 @@ async function main(): Promise<void> {
     for (let c = 0; c < CHANNELS; c++) {
       channels.push(await sandbox.control.createChannel(guildId, `news-${c}`));
     }
-    const cipher = new TokenCipher(parseTokenKeys(tokenKeys));
-    const botIds: string[] = [];
-    for (let b = 0; b < BOTS; b++) {
-      const created = await sandbox.control.createBot(`announcer-${b}`);
-      await sandbox.control.addBotToGuild(guildId, created.userId);
-      const id = randomUUID();
-      const sealed = cipher.seal(created.token, id);
-      await pg.query(
-        `INSERT INTO bots (id, name, token_key_id, token_sealed, token_last4) VALUES ($1, $2, $3, $4, $5)`,
-        [id, `announcer-${b}`, sealed.keyId, sealed.sealed, created.token.slice(-4)],
-      );
-      botIds.push(id);
-    }
+    const botIds = await insertSandboxBots(pg, sandbox, {
+      guildId,
+      count: BOTS,
+      prefix: 'announcer',
+    });
     for (let w = 0; w < WORKERS; w++) workers.push(await spawnWorker(env));
 
-    const login = await fetch(`${url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+    const auth = await signIn(url);
     const post = async (path: string, body: unknown) => {
       const res = await fetch(`${url}${path}`, {
         method: 'POST',

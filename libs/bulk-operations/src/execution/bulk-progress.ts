@@ -1,5 +1,6 @@
 import { bounded, EventBus } from '@botdeck/core';
 import { Injectable, Logger } from '@nestjs/common';
+import type { BulkOperationEntity } from '../operations/bulk-operation.entity';
 import type { OperationProgressEvent } from '../operations/bulk-operation.events';
 
 /** Progress is a courtesy for dashboards; it may never hold a request or a send up longer. */
@@ -11,6 +12,21 @@ export class BulkProgress {
   private readonly logger = new Logger(BulkProgress.name);
 
   constructor(private readonly events: EventBus) {}
+
+  /** Announces an operation as it stands (e.g. just created). */
+  announceOperation(operation: BulkOperationEntity): Promise<void> {
+    return this.announce({
+      operationId: operation.id,
+      kind: operation.kind,
+      status: operation.status,
+      totals: {
+        total: operation.total,
+        pending: operation.pending,
+        succeeded: operation.succeeded,
+        failed: operation.failed,
+      },
+    });
+  }
 
   async announce(event: OperationProgressEvent): Promise<void> {
     const publish = this.events.publish('operation.progress', event);

@@ -1,5 +1,6 @@
 import { BOT_CONFIG_ERRORS } from '@botdeck/bot-config';
 import { type Page, paginate, UnitOfWork } from '@botdeck/core';
+import { IdempotencyKeyReusedError } from '../bulk-operations.errors';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -164,6 +165,22 @@ export class BulkOperationsRepository {
     if (query.kind) qb.andWhere('op.kind = :kind', { kind: query.kind });
     if (query.status) qb.andWhere('op.status = :status', { status: query.status });
     return paginate(qb, query);
+  }
+
+  /**
+   * The operation an earlier request with this key created, or null; the same key with another
+   * request (another hash) is refused.
+   */
+  async findReplay(
+    actorId: string | null,
+    key: string,
+    requestHash: string,
+  ): Promise<BulkOperationEntity | null> {
+    const operation = await this.findByIdempotencyKey(actorId, key);
+    if (operation && operation.requestHash !== requestHash) {
+      throw new IdempotencyKeyReusedError(operation.id);
+    }
+    return operation;
   }
 
   findByIdempotencyKey(actorId: string | null, key: string): Promise<BulkOperationEntity | null> {

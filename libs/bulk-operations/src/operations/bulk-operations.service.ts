@@ -8,7 +8,6 @@ import {
   BulkOperationNotFoundError,
   BulkSelectionEmptyError,
   BulkSelectionTooLargeError,
-  IdempotencyKeyReusedError,
 } from '../bulk-operations.errors';
 import { BulkItemSettler } from '../execution/bulk-item.settler';
 import { BulkProgress } from '../execution/bulk-progress';
@@ -89,7 +88,7 @@ export class BulkOperationsService {
     }
     const operation = await this.get(id);
     this.uow.afterCommit(async () => {
-      await this.announce(operation);
+      await this.progress.announceOperation(operation);
       // Bots already where they were asked to be (a stop of stopped bots) settle at once.
       await this.settler.sweep(id);
     });
@@ -145,9 +144,8 @@ export class BulkOperationsService {
     key: string,
     requestHash: string,
   ): Promise<CreatedOperation | null> {
-    const operation = await this.operations.findByIdempotencyKey(actorId, key);
+    const operation = await this.operations.findReplay(actorId, key, requestHash);
     if (!operation) return null;
-    if (operation.requestHash !== requestHash) throw new IdempotencyKeyReusedError(operation.id);
     const botIds = (await this.operations.items(operation.id)).map((item) => item.botId);
     return { operation, botIds, replayed: true };
   }
@@ -166,20 +164,6 @@ export class BulkOperationsService {
     if (ids.length === 0) throw new BulkSelectionEmptyError(selection.tags);
     if (matched > MAX_BULK_BOTS) throw new BulkSelectionTooLargeError(matched, MAX_BULK_BOTS);
     return { botIds: ids, missing: new Set() };
-  }
-
-  private announce(operation: BulkOperationEntity): Promise<void> {
-    return this.progress.announce({
-      operationId: operation.id,
-      kind: operation.kind,
-      status: operation.status,
-      totals: {
-        total: operation.total,
-        pending: operation.pending,
-        succeeded: operation.succeeded,
-        failed: operation.failed,
-      },
-    });
   }
 }
 

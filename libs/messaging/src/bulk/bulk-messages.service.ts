@@ -6,7 +6,6 @@ import {
   type BulkSelection,
   BulkSelectionEmptyError,
   BulkSelectionTooLargeError,
-  IdempotencyKeyReusedError,
 } from '@botdeck/bulk-operations';
 import {
   bounded,
@@ -121,17 +120,7 @@ export class BulkMessagesService {
   }
 
   private async dispatch(operation: BulkOperationEntity, sendAt: Date | null): Promise<void> {
-    await this.progress.announce({
-      operationId: operation.id,
-      kind: operation.kind,
-      status: operation.status,
-      totals: {
-        total: operation.total,
-        pending: operation.pending,
-        succeeded: operation.succeeded,
-        failed: operation.failed,
-      },
-    });
+    await this.progress.announceOperation(operation);
     const nudge: Promise<unknown> = sendAt
       ? this.schedule.add(
           'release',
@@ -153,10 +142,8 @@ export class BulkMessagesService {
     key: string,
     requestHash: string,
   ): Promise<CreatedMessages | null> {
-    const operation = await this.operations.findByIdempotencyKey(actorId, key);
-    if (!operation) return null;
-    if (operation.requestHash !== requestHash) throw new IdempotencyKeyReusedError(operation.id);
-    return { operation, replayed: true };
+    const operation = await this.operations.findReplay(actorId, key, requestHash);
+    return operation && { operation, replayed: true };
   }
 
   /** The bots of the request, in order, and which of them exist. */

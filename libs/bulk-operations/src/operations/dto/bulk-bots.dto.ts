@@ -15,9 +15,11 @@ import {
 
 /** The most bots one bulk operation may touch. */
 export const MAX_BULK_BOTS = 500;
-const TAG = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+/** A bot tag, as bots carry them. */
+export const BOT_TAG = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
-const lowerCaseEach = ({ value }: { value: unknown }) =>
+/** Lower-cases each string of an array (UUIDs compare case-insensitively). */
+export const lowerCaseEach = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((item: unknown) => (typeof item === 'string' ? item.toLowerCase() : item))
     : value;
@@ -68,6 +70,6 @@ export class BulkBotsDto {
   @ArrayNotEmpty()
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @Matches(TAG, { each: true, message: 'each tag must be lower-case letters, digits, - or _' })
+  @Matches(BOT_TAG, { each: true, message: 'each tag must be lower-case letters, digits, - or _' })
   tags?: string[];
 }

@@ -1,3 +1,4 @@
+import { BOT_TAG, lowerCaseEach } from '@botdeck/bulk-operations';
 import { IsOptionalNotNull } from '@botdeck/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -18,12 +19,8 @@ import { MessageBodyDto, SNOWFLAKE } from '../../messages/dto/message-body.dto';
 export const MAX_MESSAGE_TARGETS = 10_000;
 /** The most bots a `botIds` or `tags` selection may name (as for lifecycle operations). */
 export const MAX_MESSAGE_BOTS = 500;
-const TAG = /^[a-z0-9][a-z0-9_-]{0,31}$/;
-
 const lowerCase = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.toLowerCase() : value;
-const lowerCaseEach = ({ value }: { value: unknown }) =>
-  Array.isArray(value) ? value.map((item: unknown) => lowerCase({ value: item })) : value;
 
 export class MessageTargetDto {
   @ApiProperty({ format: 'uuid' })
@@ -67,7 +64,7 @@ export class BulkMessagesDto extends MessageBodyDto {
   @ArrayNotEmpty()
   @ArrayMaxSize(20)
   @ArrayUnique()
-  @Matches(TAG, { each: true, message: 'each tag must be lower-case letters, digits, - or _' })
+  @Matches(BOT_TAG, { each: true, message: 'each tag must be lower-case letters, digits, - or _' })
   tags?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: MAX_MESSAGE_TARGETS })
