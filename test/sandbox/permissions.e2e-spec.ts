@@ -49,7 +49,7 @@ describe('sandbox: channel permissions and moderation', () => {
     await updated;
   };
 
-  it('by default lets the bot do anything but keeps Administrator off @everyone', async () => {
+  it('by default lets the bot do anything but keeps Administrator off @everyone', () => {
     const permissions = channel.permissionsFor(client.user!)!;
     expect(permissions.has(ViewChannel | SendMessages)).toBe(true);
     expect(permissions.has(PermissionFlagsBits.Administrator, false)).toBe(false);
