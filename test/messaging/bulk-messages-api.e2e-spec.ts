@@ -300,9 +300,10 @@ describe('messaging API', () => {
     expect(again.status).toBe(409);
     expect((again.body as ErrorBody).code).toBe('BULK_OPERATION_NOT_CANCELLABLE');
 
-    // Seven announcements into the same buckets: five go out at once, the rest wait 5 s.
+    // Eight announcements into the same buckets: five go out at once, the rest wait 5 s; each
+    // lane holds at most two claimed, so the eighth is still unclaimed when it is cancelled.
     const ids: string[] = [];
-    for (let n = 0; n < 7; n++) {
+    for (let n = 0; n < 8; n++) {
       ids.push(
         await sendBulk(world, { content: `wave ${n}`, botIds: [bots[1].id], channelIds: channels }),
       );
@@ -310,17 +311,17 @@ describe('messaging API', () => {
     await eventually('the first waves sent', async () => {
       expect((await getOperation(world, ids[0], '?limit=1')).totals.succeeded).toBe(3);
     });
-    const stopped = await cancel(ids[6]);
+    const stopped = await cancel(ids[7]);
     expect(stopped.status).toBe(200);
     expect((stopped.body as { status: string }).status).toBe('cancelled');
-    await Promise.all(ids.slice(0, 6).map((id) => waitForFinish(world, id)));
-    const last = await waitForFinish(world, ids[6]);
+    await Promise.all(ids.slice(0, 7).map((id) => waitForFinish(world, id)));
+    const last = await waitForFinish(world, ids[7]);
     expect(last.totals).toEqual({ total: 3, pending: 0, succeeded: 0, failed: 3 });
     const held = await channelMessages(world, channels);
     for (const messages of held.values()) {
       expect(messages.some((message) => message.content === 'never sent')).toBe(false);
-      expect(messages.some((message) => message.content === 'wave 6')).toBe(false);
-      expect(messages.filter((message) => message.content.startsWith('wave '))).toHaveLength(6);
+      expect(messages.some((message) => message.content === 'wave 7')).toBe(false);
+      expect(messages.filter((message) => message.content.startsWith('wave '))).toHaveLength(7);
     }
     const lifecycle = await request(world.api.url)
       .post('/api/v1/bulk/bots/stop')

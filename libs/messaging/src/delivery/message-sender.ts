@@ -14,6 +14,12 @@ import { sendableTextChannels } from './text-channels';
 
 /** The longest a retry waits. */
 const MAX_BACKOFF_MS = 60_000;
+/**
+ * Deliveries a lane has claimed and not finished: the next is claimed while one is sent, so
+ * the database round trips stay off the bucket's critical path. The client still sends a
+ * channel's messages one at a time, in order; a cancel stops all but these.
+ */
+const LANE_DEPTH = 2;
 
 /** A bot this worker runs, and the channels it is sending into right now. */
 interface BotLanes {
@@ -28,8 +34,8 @@ interface BotLanes {
 
 /**
  * Sends the deliveries of the bots this worker holds, through each bot's own discord.js
- * client. One lane per (bot, channel) sends that channel's deliveries one after another,
- * claiming each just before sending it; lanes of a bot run side by side. The client's REST
+ * client. One lane per (bot, channel) sends that channel's deliveries in order,
+ * claiming each just before handing it to the client (at most LANE_DEPTH at a time); lanes of a bot run side by side. The client's REST
  * queue keeps each lane inside its channel's bucket (5 per 5 s) and all lanes of the bot
  * inside its global limit (50/s), from the headers Discord sends, and waits out any 429 by its
  * Retry-After. Only the bot's lease holder sends for it, so no other process spends its
@@ -114,20 +120,34 @@ export class MessageSender {
   }
 
   private async lane(entry: BotLanes, channelId: string | null, workerId: string): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
     try {
       while (!this.stopping && this.bots.get(entry.bot.id) === entry) {
+        if (inFlight.size >= LANE_DEPTH) await Promise.race(inFlight);
         const delivery = await this.deliveries.claim(entry.bot.id, channelId, workerId);
-        if (!delivery) return;
-        if (delivery.channelId === null) {
-          await this.expand(entry.bot, delivery);
-          entry.again = true;
-          this.pump(entry.bot.id, workerId);
-        } else {
-          await this.send(entry.bot, delivery, delivery.channelId);
-        }
+        if (!delivery) break;
+        const handled = this.handle(entry, delivery, workerId).finally(() =>
+          inFlight.delete(handled),
+        );
+        inFlight.add(handled);
       }
     } catch (error) {
       this.logger.warn({ err: error, botId: entry.bot.id, channelId }, 'Delivery lane failed');
+    }
+    await Promise.allSettled(inFlight);
+  }
+
+  private async handle(entry: BotLanes, delivery: ClaimedDelivery, workerId: string) {
+    try {
+      if (delivery.channelId === null) {
+        await this.expand(entry.bot, delivery);
+        entry.again = true;
+        this.pump(entry.bot.id, workerId);
+      } else {
+        await this.send(entry.bot, delivery, delivery.channelId);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error, deliveryId: delivery.id }, 'Could not record a delivery');
     }
   }
 
