@@ -147,7 +147,12 @@ export class MessageSender {
         await this.send(entry.bot, delivery, delivery.channelId);
       }
     } catch (error) {
+      // Its result could not be written: put it back for a resend (same nonce, so a message
+      // Discord did create comes back instead of being posted again).
       this.logger.warn({ err: error, deliveryId: delivery.id }, 'Could not record a delivery');
+      await this.deliveries
+        .retryLater(delivery.id, this.config.retryBackoffMs, 'its result could not be recorded')
+        .catch(() => undefined);
     }
   }
 
