@@ -1,8 +1,10 @@
 import { PermissionFlagsBits } from 'discord.js';
+import { EventBus, type EventEnvelope } from '@botdeck/core';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { authHeader, loginAs } from '../support/auth';
-import { eventually } from '../support/eventually';
+import { eventually, until } from '../support/eventually';
 import { type RuntimeWorld, startRuntimeWorld } from '../runtime/support/runtime-world';
 import {
   allItems,
@@ -272,6 +274,56 @@ describe('messaging API', () => {
       .set(authHeader(world.operator));
     expect(forged.status).toBe(400);
     expect((forged.body as ErrorBody).code).toBe('INVALID_CURSOR');
+  });
+
+  it('leaves one audit entry with the counts, and announces progress up to the final totals', async () => {
+    const events: EventEnvelope<'operation.progress'>[] = [];
+    const unsubscribe = await world.api.app
+      .get(EventBus)
+      .subscribe('operation.progress', (event) => void events.push(event));
+    const id = await sendBulk(world, {
+      content: 'audited',
+      targets: [
+        { botId: bots[0].id, channelId: channels[0] },
+        { botId: randomUUID(), channelId: channels[0] },
+      ],
+    });
+    await waitForFinish(world, id);
+    const rows = await until(
+      'the audit entry of the bulk message',
+      () =>
+        world.api.app
+          .get(DataSource)
+          .query<Array<{ action: string; after: Record<string, unknown> }>>(
+            'SELECT action, after FROM audit_entries WHERE resource_id = $1',
+            [id],
+          ),
+      (found) => found.length > 0,
+      { timeoutMs: 5_000, intervalMs: 100 },
+    );
+    expect(rows).toEqual([
+      {
+        action: 'bulk.messages.send',
+        after: expect.objectContaining({
+          operationId: id,
+          kind: 'message',
+          targets: 2,
+          failedAtOnce: 1,
+        }),
+      },
+    ]);
+    await until(
+      'the final progress event',
+      () => events.some((e) => e.payload.operationId === id && e.payload.totals.pending === 0),
+      (seen) => seen,
+      { timeoutMs: 5_000 },
+    );
+    unsubscribe();
+    expect(events.filter((e) => e.payload.operationId === id).at(-1)?.payload).toMatchObject({
+      kind: 'message',
+      status: 'completed',
+      totals: { total: 2, pending: 0, succeeded: 1, failed: 1 },
+    });
   });
 
   it('cancels a scheduled send before it fires, and stops what a running one has not sent', async () => {
