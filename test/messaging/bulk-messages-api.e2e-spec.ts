@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { authHeader, loginAs } from '../support/auth';
-import { eventually, until } from '../support/eventually';
+import { until } from '../support/eventually';
 import { type RuntimeWorld, startRuntimeWorld } from '../runtime/support/runtime-world';
 import {
   allItems,
@@ -352,28 +352,43 @@ describe('messaging API', () => {
     expect(again.status).toBe(409);
     expect((again.body as ErrorBody).code).toBe('BULK_OPERATION_NOT_CANCELLABLE');
 
-    // Eight announcements into the same buckets: five go out at once, the rest wait 5 s; each
-    // lane holds at most two claimed, so the eighth is still unclaimed when it is cancelled.
-    const ids: string[] = [];
-    for (let n = 0; n < 8; n++) {
-      ids.push(
-        await sendBulk(world, { content: `wave ${n}`, botIds: [bots[1].id], channelIds: channels }),
-      );
-    }
-    await eventually('the first waves sent', async () => {
-      expect((await getOperation(world, ids[0], '?limit=1')).totals.succeeded).toBe(3);
+    // Seven announcements into the same buckets: five go out at once and each lane holds at
+    // most two more claimed, waiting for the bucket (8 s here, so a slow machine cannot let it
+    // reset before the cancel). An eighth is then unclaimed until the window ends.
+    await world.sandbox.control.setRateLimits({
+      buckets: { messageCreate: { limit: 5, windowMs: 8_000 } },
     });
-    const stopped = await cancel(ids[7]);
-    expect(stopped.status).toBe(200);
-    expect((stopped.body as { status: string }).status).toBe('cancelled');
-    await Promise.all(ids.slice(0, 7).map((id) => waitForFinish(world, id)));
-    const last = await waitForFinish(world, ids[7]);
-    expect(last.totals).toEqual({ total: 3, pending: 0, succeeded: 0, failed: 3 });
-    const held = await channelMessages(world, channels);
-    for (const messages of held.values()) {
-      expect(messages.some((message) => message.content === 'never sent')).toBe(false);
-      expect(messages.some((message) => message.content === 'wave 7')).toBe(false);
-      expect(messages.filter((message) => message.content.startsWith('wave '))).toHaveLength(7);
+    try {
+      const waves = await Promise.all(
+        Array.from({ length: 7 }, (_, n) =>
+          sendBulk(world, { content: `wave ${n}`, botIds: [bots[1].id], channelIds: channels }),
+        ),
+      );
+      const last = await sendBulk(world, {
+        content: 'wave 7',
+        botIds: [bots[1].id],
+        channelIds: channels,
+      });
+      const stopped = await cancel(last);
+      expect(stopped.status).toBe(200);
+      expect((stopped.body as { status: string }).status).toBe('cancelled');
+      await Promise.all(waves.map((id) => waitForFinish(world, id, 30_000)));
+      expect((await waitForFinish(world, last)).totals).toEqual({
+        total: 3,
+        pending: 0,
+        succeeded: 0,
+        failed: 3,
+      });
+      const held = await channelMessages(world, channels);
+      for (const messages of held.values()) {
+        expect(messages.some((message) => message.content === 'never sent')).toBe(false);
+        expect(messages.some((message) => message.content === 'wave 7')).toBe(false);
+        expect(messages.filter((message) => message.content.startsWith('wave '))).toHaveLength(7);
+      }
+    } finally {
+      await world.sandbox.control.setRateLimits({
+        buckets: { messageCreate: { limit: 5, windowMs: 5_000 } },
+      });
     }
     const lifecycle = await request(world.api.url)
       .post('/api/v1/bulk/bots/stop')
