@@ -15,7 +15,7 @@ import { Client as Pg } from 'pg';
 import { DISCORD_RATE_LIMITS, startSandbox } from '@botdeck/discord-sandbox';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
-import { benchEnv, insertSandboxBots, signIn } from './support/botdeck-fleet';
+import { benchEnv, insertSandboxBots, signIn, tearDown } from './support/botdeck-fleet';
 import { runBench, throwawayStores } from './support/throwaway';
 
 const BOTS = 10;
@@ -146,12 +146,7 @@ async function main(): Promise<void> {
     console.log(`  ratio      ${(wallMs / bound).toFixed(3)}× (target ≤ 1.1×)`);
     console.log(`  429s       ${limited} (target 0)`);
   } finally {
-    for (const worker of workers) worker.kill('SIGKILL');
-    await Promise.all(workers.map((worker) => worker.exited));
-    await api.close();
-    await pg.end();
-    await sandbox.stop();
-    await stores.drop();
+    await tearDown({ workers, api, pg, sandbox, stores });
   }
 }
 

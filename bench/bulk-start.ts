@@ -16,7 +16,7 @@ import { Client as Pg } from 'pg';
 import { startSandbox } from '@botdeck/discord-sandbox';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
-import { benchEnv, insertSandboxBots, signIn } from './support/botdeck-fleet';
+import { benchEnv, insertSandboxBots, signIn, tearDown } from './support/botdeck-fleet';
 import { runBench, throwawayStores } from './support/throwaway';
 
 const BOTS = Number(process.env.BENCH_BOTS ?? 500);
@@ -86,12 +86,7 @@ async function main(): Promise<void> {
         `${(doneMs / BOTS).toFixed(0)} ms per bot (${((doneMs / BOTS) * concurrency * WORKERS).toFixed(0)} ms per login slot)`,
     );
   } finally {
-    for (const worker of workers) worker.kill('SIGKILL');
-    await Promise.all(workers.map((worker) => worker.exited));
-    await api.close();
-    await pg.end();
-    await sandbox.stop();
-    await stores.drop();
+    await tearDown({ workers, api, pg, sandbox, stores });
   }
 }
 

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import type { Client as Pg } from 'pg';
 import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
 import type { RunningSandbox } from '@botdeck/discord-sandbox';
+import type { INestApplication } from '@nestjs/common';
+import type { WorkerProcess } from '../../test/support/worker-process';
 import type { Throwaway } from './throwaway';
 
 const ADMIN = { email: 'bench@botdeck.local', password: 'bench-password-0123456789' };
@@ -63,4 +65,20 @@ export async function signIn(apiUrl: string): Promise<Record<string, string>> {
   });
   const { accessToken } = (await login.json()) as { accessToken: string };
   return { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+}
+
+/** Kills the workers and closes everything else a bench started, throwaway stores last. */
+export async function tearDown(parts: {
+  workers: WorkerProcess[];
+  api: INestApplication;
+  pg: Pg;
+  sandbox: RunningSandbox;
+  stores: Throwaway;
+}): Promise<void> {
+  for (const worker of parts.workers) worker.kill('SIGKILL');
+  await Promise.all(parts.workers.map((worker) => worker.exited));
+  await parts.api.close();
+  await parts.pg.end();
+  await parts.sandbox.stop();
+  await parts.stores.drop();
 }

@@ -37,7 +37,7 @@ export {
   BulkOperationDto,
   BulkOperationSummaryDto,
 } from './operations/dto/bulk-operation.dto';
-export { BOT_TAG, lowerCaseEach, MAX_BULK_BOTS } from './operations/dto/bulk-bots.dto';
+export { BotTags, lowerCaseEach, MAX_BULK_BOTS } from './operations/dto/bulk-bots.dto';
 export {
   operationTopic,
   type OperationProgressEvent,

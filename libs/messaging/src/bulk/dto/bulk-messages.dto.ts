@@ -1,4 +1,4 @@
-import { BOT_TAG, lowerCaseEach } from '@botdeck/bulk-operations';
+import { BotTags, lowerCaseEach } from '@botdeck/bulk-operations';
 import { IsOptionalNotNull } from '@botdeck/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -60,11 +60,7 @@ export class BulkMessagesDto extends MessageBodyDto {
 
   @ApiPropertyOptional({ type: [String], example: ['eu'], description: 'Bots carrying any tag' })
   @IsOptionalNotNull()
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @Matches(BOT_TAG, { each: true, message: 'each tag must be lower-case letters, digits, - or _' })
+  @BotTags()
   tags?: string[];
 
   @ApiPropertyOptional({ type: [String], maxItems: MAX_MESSAGE_TARGETS })
