@@ -10,40 +10,27 @@
  *
  * Run: npm run bench:bulk
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as Pg } from 'pg';
-import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
 import { startSandbox } from '@botdeck/discord-sandbox';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
+import { benchEnv, insertSandboxBots, signIn, tearDown } from './support/botdeck-fleet';
 import { runBench, throwawayStores } from './support/throwaway';
 
 const BOTS = Number(process.env.BENCH_BOTS ?? 500);
 const WORKERS = 2;
 const TIMEOUT_MS = 600_000;
-const ADMIN = { email: 'bench@botdeck.local', password: 'bench-password-0123456789' };
 
 async function main(): Promise<void> {
   const stores = await throwawayStores('bulk');
-  const { databaseUrl, prefix } = stores;
   const sandbox = await startSandbox();
-  const pg = new Pg({ connectionString: databaseUrl });
+  const pg = new Pg({ connectionString: stores.databaseUrl });
   await pg.connect();
   const workers: WorkerProcess[] = [];
-  const tokenKeys = `bench-1:${Buffer.alloc(32, 9).toString('base64')}`;
   const env: Record<string, string> = {
-    NODE_ENV: 'development',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl,
-    DATABASE_RUN_MIGRATIONS: 'false',
-    REDIS_KEY_PREFIX: prefix,
-    DISCORD_API_URL: sandbox.baseUrl,
-    BOT_TOKEN_KEYS: tokenKeys,
-    JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
+    ...benchEnv(stores, sandbox),
     BOT_MAX_PER_WORKER: String(Math.ceil(BOTS / WORKERS) + 50),
   };
   Object.assign(process.env, env);
@@ -53,28 +40,10 @@ async function main(): Promise<void> {
     const url = `${await api.getUrl()}/api/v1`;
     const guildId = await sandbox.control.createGuild('Bench Guild');
     await sandbox.control.createChannel(guildId, 'general');
-    const cipher = new TokenCipher(parseTokenKeys(tokenKeys));
-    const ids: string[] = [];
-    for (let i = 0; i < BOTS; i++) {
-      const created = await sandbox.control.createBot(`bulk-${i}`);
-      await sandbox.control.addBotToGuild(guildId, created.userId);
-      const id = randomUUID();
-      const sealed = cipher.seal(created.token, id);
-      await pg.query(
-        `INSERT INTO bots (id, name, token_key_id, token_sealed, token_last4) VALUES ($1, $2, $3, $4, $5)`,
-        [id, `bulk-${i}`, sealed.keyId, sealed.sealed, created.token.slice(-4)],
-      );
-      ids.push(id);
-    }
+    const ids = await insertSandboxBots(pg, sandbox, { guildId, count: BOTS, prefix: 'bulk' });
     for (let i = 0; i < WORKERS; i++) workers.push(await spawnWorker(env));
 
-    const login = await fetch(`${url}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(ADMIN),
-    });
-    const { accessToken } = (await login.json()) as { accessToken: string };
-    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+    const auth = await signIn(url);
 
     const started = performance.now();
     const accepted = await fetch(`${url}/bulk/bots/start`, {
@@ -117,12 +86,7 @@ async function main(): Promise<void> {
         `${(doneMs / BOTS).toFixed(0)} ms per bot (${((doneMs / BOTS) * concurrency * WORKERS).toFixed(0)} ms per login slot)`,
     );
   } finally {
-    for (const worker of workers) worker.kill('SIGKILL');
-    await Promise.all(workers.map((worker) => worker.exited));
-    await api.close();
-    await pg.end();
-    await sandbox.stop();
-    await stores.drop();
+    await tearDown({ workers, api, pg, sandbox, stores });
   }
 }
 

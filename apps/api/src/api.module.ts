@@ -6,6 +6,7 @@ import { BulkOperationsModule } from '@botdeck/bulk-operations';
 import { CatalogModule } from '@botdeck/catalog';
 import { CommandLogsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
+import { MessagingModule } from '@botdeck/messaging';
 import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
 import { StockDisplayModule } from '@botdeck/stock-display';
@@ -24,6 +25,7 @@ import { Module } from '@nestjs/common';
     CommandLogsModule,
     CatalogModule,
     StockDisplayModule,
+    MessagingModule,
   ],
 })
 export class ApiModule {}

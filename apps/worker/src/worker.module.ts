@@ -2,6 +2,7 @@ import { BotRuntimeModule } from '@botdeck/bot-runtime';
 import { BulkOperationsWorkerModule } from '@botdeck/bulk-operations';
 import { CommandsWorkerModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
+import { MessagingWorkerModule } from '@botdeck/messaging';
 import { WorkerHeartbeatModule } from '@botdeck/monitoring';
 import { StockDisplayWorkerModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
@@ -17,6 +18,7 @@ import { Module } from '@nestjs/common';
     BulkOperationsWorkerModule,
     CommandsWorkerModule,
     StockDisplayWorkerModule,
+    MessagingWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -5,6 +5,7 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { bulkOperationsConfig } from './bulk-operations.config';
 import { BulkItemSettler } from './execution/bulk-item.settler';
+import { BulkProgress } from './execution/bulk-progress';
 import { BulkLifecycleTracker } from './execution/bulk-lifecycle.tracker';
 import { BulkOperationEntity, BulkOperationItemEntity } from './operations/bulk-operation.entity';
 import { BulkOperationsRepository } from './operations/bulk-operations.repository';
@@ -20,6 +21,7 @@ import { BulkOperationsRepository } from './operations/bulk-operations.repositor
     BotConfigModule,
     BotLifecycleModule,
   ],
-  providers: [BulkOperationsRepository, BulkItemSettler, BulkLifecycleTracker],
+  providers: [BulkOperationsRepository, BulkProgress, BulkItemSettler, BulkLifecycleTracker],
+  exports: [BulkOperationsRepository, BulkProgress],
 })
 export class BulkOperationsWorkerModule {}

@@ -6,6 +6,7 @@ export const BULK_OPERATIONS_ERRORS = errorCodes(
   'IDEMPOTENCY_KEY_REUSED',
   'BULK_SELECTION_EMPTY',
   'BULK_SELECTION_TOO_LARGE',
+  'BULK_OPERATION_NOT_CANCELLABLE',
 );
 
 /**
@@ -20,6 +21,7 @@ export const BULK_ITEM_ERRORS = errorCodes(
   'BOT_STOP_TIMEOUT',
   'BOT_RESTART_TIMEOUT',
   'BULK_ITEM_FAILED',
+  'BULK_OPERATION_CANCELLED',
 );
 
 export class BulkOperationNotFoundError extends NotFoundError {
@@ -54,6 +56,16 @@ export class BulkSelectionTooLargeError extends BadRequestError {
       BULK_OPERATIONS_ERRORS.BULK_SELECTION_TOO_LARGE,
       `The tags match ${matched} bots; one operation takes at most ${max}`,
       { matched, max },
+    );
+  }
+}
+
+export class BulkOperationNotCancellableError extends ConflictError {
+  constructor(id: string, reason: string) {
+    super(
+      BULK_OPERATIONS_ERRORS.BULK_OPERATION_NOT_CANCELLABLE,
+      `Bulk operation ${id} cannot be cancelled: ${reason}`,
+      { operationId: id },
     );
   }
 }

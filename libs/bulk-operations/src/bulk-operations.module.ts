@@ -5,6 +5,8 @@ import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { bulkOperationsConfig } from './bulk-operations.config';
 import { BulkItemSettler } from './execution/bulk-item.settler';
+import { BulkProgress } from './execution/bulk-progress';
+import { BulkKindRegistry } from './kinds/bulk-kind.registry';
 import { BulkOperationEntity, BulkOperationItemEntity } from './operations/bulk-operation.entity';
 import { BulkOperationsController } from './operations/bulk-operations.controller';
 import { BulkOperationsRepository } from './operations/bulk-operations.repository';
@@ -22,7 +24,13 @@ import { BulkOperationsService } from './operations/bulk-operations.service';
     BotLifecycleModule,
   ],
   controllers: [BulkOperationsController],
-  providers: [BulkOperationsRepository, BulkOperationsService, BulkItemSettler],
-  exports: [BulkOperationsService],
+  providers: [
+    BulkOperationsRepository,
+    BulkOperationsService,
+    BulkItemSettler,
+    BulkProgress,
+    BulkKindRegistry,
+  ],
+  exports: [BulkOperationsService, BulkOperationsRepository, BulkProgress, BulkKindRegistry],
 })
 export class BulkOperationsModule {}

@@ -1,5 +1,5 @@
 import type { BotStatus } from '@botdeck/bot-config';
-import type { BulkKind } from '../operations/bulk-operation.entity';
+import type { LifecycleKind as BulkKind } from '../operations/bulk-operation.entity';
 import type { ItemResult } from '../operations/bulk-operations.repository';
 
 /** What is known of a bot when deciding its item: a status, why, and whether it is news. */

@@ -1,7 +1,6 @@
 import { BotsService, type BotStatus } from '@botdeck/bot-config';
 import { BotLifecycleService } from '@botdeck/bot-runtime';
-import { bounded, EventBus } from '@botdeck/core';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { bulkOperationsConfig, type BulkOperationsConfig } from '../bulk-operations.config';
 import {
   BulkOperationsRepository,
@@ -9,12 +8,10 @@ import {
   type PendingItem,
 } from '../operations/bulk-operations.repository';
 import { itemOutcome, timedOut } from './bulk-item-outcome';
+import { BulkProgress } from './bulk-progress';
 
 /** Items one sweep looks at; the next sweep takes the rest. */
 const SWEEP_BATCH = 2_000;
-
-/** Progress is a courtesy for dashboards; it may never hold the settling up. */
-const ANNOUNCE_TIMEOUT_MS = 1_000;
 
 /**
  * Decides bulk items from what the runtime reports: at once from a `bot.status` event, or by
@@ -24,13 +21,11 @@ const ANNOUNCE_TIMEOUT_MS = 1_000;
  */
 @Injectable()
 export class BulkItemSettler {
-  private readonly logger = new Logger(BulkItemSettler.name);
-
   constructor(
     private readonly operations: BulkOperationsRepository,
     private readonly lifecycle: BotLifecycleService,
     private readonly bots: BotsService,
-    private readonly events: EventBus,
+    private readonly progress: BulkProgress,
     @Inject(bulkOperationsConfig.KEY) private readonly config: BulkOperationsConfig,
   ) {}
 
@@ -92,16 +87,13 @@ export class BulkItemSettler {
   private async finish(item: PendingItem, result: ItemResult): Promise<boolean> {
     const recorded = await this.operations.recordResult(item.operationId, item.botId, result);
     if (!recorded) return false;
-    const announce = this.events.publish('operation.progress', {
+    await this.progress.announce({
       operationId: item.operationId,
       kind: recorded.kind,
       status: recorded.status,
       totals: recorded.totals,
       item: { botId: item.botId, status: result.status, errorCode: result.errorCode ?? null },
     });
-    await bounded(announce, ANNOUNCE_TIMEOUT_MS, 'Announcing progress').catch((error: unknown) =>
-      this.logger.warn({ err: error, operationId: item.operationId }, 'Could not announce'),
-    );
     return true;
   }
 }

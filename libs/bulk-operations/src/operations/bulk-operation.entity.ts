@@ -1,16 +1,36 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-export const BULK_KINDS = ['start', 'stop', 'restart'] as const;
+export const LIFECYCLE_KINDS = ['start', 'stop', 'restart'] as const;
+export type LifecycleKind = (typeof LIFECYCLE_KINDS)[number];
+
+/** Lifecycle kinds keep their items here; `message` items live in the messaging lib. */
+export const BULK_KINDS = [...LIFECYCLE_KINDS, 'message'] as const;
 export type BulkKind = (typeof BULK_KINDS)[number];
 
-export const OPERATION_STATUSES = ['pending', 'running', 'completed'] as const;
+/** `cancelled`: stopped on request; what had not been done by then failed as cancelled. */
+export const OPERATION_STATUSES = ['pending', 'running', 'completed', 'cancelled'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
 
 export const ITEM_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
 /** How the caller picked the bots: explicit ids, or every bot carrying any of the tags. */
-export type BulkSelection = { botIds: string[] } | { tags: string[] };
+export type BotSelection = { botIds: string[] } | { tags: string[] };
+
+/**
+ * What the request targeted. Lifecycle operations pick bots; message operations also name
+ * channels (or every text channel each bot can send to), or list `targets` explicitly (only
+ * their count is kept here; the targets are the items).
+ */
+export type BulkSelection =
+  | BotSelection
+  | {
+      botIds?: string[];
+      tags?: string[];
+      channelIds?: string[];
+      everyTextChannel?: boolean;
+      targets?: number;
+    };
 
 /**
  * One bulk lifecycle request. The counters are only ever changed by single SQL statements

@@ -17,7 +17,7 @@ export interface OperationProgressEvent {
   status: OperationStatus;
   totals: OperationTotals;
   /** The item whose result caused this event; absent on the creation event. */
-  item?: { botId: string; status: ItemStatus; errorCode: string | null };
+  item?: { botId: string; channelId?: string; status: ItemStatus; errorCode: string | null };
 }
 
 /** Topic dashboards subscribe to for one operation's progress. */

@@ -18,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { BulkKind } from './bulk-operation.entity';
+import type { LifecycleKind } from './bulk-operation.entity';
 import { BulkOperationsService } from './bulk-operations.service';
 import { BulkBotsDto } from './dto/bulk-bots.dto';
 import {
@@ -26,11 +26,12 @@ import {
   BulkOperationDto,
   BulkOperationSummaryDto,
 } from './dto/bulk-operation.dto';
+import { ItemsPageQuery } from './dto/items-page.query';
 import { ListOperationsQuery } from './dto/list-operations.query';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-const IdempotencyHeader = () =>
+export const IdempotencyHeader = () =>
   ApiHeader({
     name: 'Idempotency-Key',
     required: false,
@@ -111,16 +112,39 @@ export class BulkOperationsController {
 
   @Get('operations/:id')
   @Roles('viewer')
-  @ApiOperation({ summary: 'An operation: totals and one result per bot' })
+  @ApiOperation({
+    summary: 'An operation: totals and its results, one per target, a page at a time',
+  })
   @ApiOkResponse({ type: BulkOperationDto })
   @ApiErrorResponses(400, 404)
-  async get(@Param('id', UuidPipe) id: string): Promise<BulkOperationDto> {
-    const { operation, items } = await this.operations.getWithItems(id);
+  async get(
+    @Param('id', UuidPipe) id: string,
+    @Query() page: ItemsPageQuery,
+  ): Promise<BulkOperationDto> {
+    const { operation, items } = await this.operations.getWithItems(id, page);
     return BulkOperationDto.withItems(operation, items);
   }
 
+  @Post('operations/:id/cancel')
+  @Roles('operator')
+  @Audited('bulk.operation.cancel', 'bulk_operation', { idParam: 'id' })
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cancel an operation: what it has not sent yet is not sent (message operations)',
+  })
+  @ApiOkResponse({ type: BulkOperationSummaryDto })
+  @ApiErrorResponses(400, 404, 409)
+  async cancel(
+    @Param('id', UuidPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<BulkOperationSummaryDto> {
+    const operation = BulkOperationSummaryDto.from(await this.operations.cancel(id));
+    noteAudit(request, { after: { status: operation.status, totals: operation.totals } });
+    return operation;
+  }
+
   private async create(
-    kind: BulkKind,
+    kind: LifecycleKind,
     input: { body: BulkBotsDto; key: string | undefined; actor: RequestActor | undefined },
     request: FastifyRequest,
   ): Promise<BulkOperationAcceptedDto> {
@@ -139,7 +163,8 @@ export class BulkOperationsController {
   }
 }
 
-function parseIdempotencyKey(raw: string | undefined): string | null {
+/** The `Idempotency-Key` header, checked; null when absent. */
+export function parseIdempotencyKey(raw: string | undefined): string | null {
   if (raw === undefined) return null;
   if (!IDEMPOTENCY_KEY.test(raw)) {
     throw new ValidationFailedError([

@@ -1,5 +1,6 @@
 import { BOT_CONFIG_ERRORS } from '@botdeck/bot-config';
 import { type Page, paginate, UnitOfWork } from '@botdeck/core';
+import { IdempotencyKeyReusedError } from '../bulk-operations.errors';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -7,21 +8,42 @@ import {
   BulkOperationEntity,
   BulkOperationItemEntity,
   type BulkSelection,
+  type LifecycleKind,
   type OperationStatus,
 } from './bulk-operation.entity';
 import type { OperationTotals } from './bulk-operation.events';
+import type { ItemsPageQuery } from './dto/items-page.query';
+import { DEFAULT_ITEMS_PAGE } from './dto/items-page.query';
 import type { ListOperationsQuery } from './dto/list-operations.query';
+import { decodeItemCursor, encodeItemCursor } from './items-cursor';
 
-export interface NewOperation {
+/** The operation row itself, whatever keeps its items. */
+export interface NewOperationRow {
   id: string;
   kind: BulkKind;
   selection: BulkSelection;
   actorId: string | null;
   idempotencyKey: string | null;
   requestHash: string | null;
+  total: number;
+  /** Items that failed at once (unknown bots); the rest start pending. */
+  failed: number;
+}
+
+export interface NewOperation extends Omit<NewOperationRow, 'total' | 'failed'> {
   /** Every bot in the request, in order; those in `missing` fail at once with BOT_NOT_FOUND. */
   botIds: string[];
   missing: ReadonlySet<string>;
+}
+
+/** How a kind that keeps its own items moves the counters: all in one statement. */
+export interface CounterChange {
+  succeeded?: number;
+  failed?: number;
+  /** Items added (positive) or dropped (negative) while running, e.g. a target expanded. */
+  added?: number;
+  /** Marks the operation cancelled; it stays so whatever finishes after. */
+  cancel?: boolean;
 }
 
 export interface ItemResult {
@@ -34,7 +56,7 @@ export interface ItemResult {
 export interface PendingItem {
   operationId: string;
   botId: string;
-  kind: BulkKind;
+  kind: LifecycleKind;
   /** When the operation asked for the change (its creating transaction's time). */
   requestedAt: Date;
 }
@@ -64,21 +86,11 @@ export class BulkOperationsRepository {
 
   /** Writes the operation and all its items, in the caller's transaction. */
   async insert(manager: EntityManager, operation: NewOperation): Promise<void> {
-    const failed = operation.botIds.filter((id) => operation.missing.has(id)).length;
-    const total = operation.botIds.length;
-    await manager.insert(BulkOperationEntity, {
-      id: operation.id,
-      kind: operation.kind,
-      status: failed === total ? 'completed' : 'pending',
-      selection: operation.selection,
-      total,
-      pending: total - failed,
-      succeeded: 0,
-      failed,
-      actorId: operation.actorId,
-      idempotencyKey: operation.idempotencyKey,
-      requestHash: operation.requestHash,
-      completedAt: failed === total ? new Date() : null,
+    const { botIds, missing, ...row } = operation;
+    await this.insertOperation(manager, {
+      ...row,
+      total: botIds.length,
+      failed: botIds.filter((id) => missing.has(id)).length,
     });
     const now = new Date();
     await manager.insert(
@@ -98,6 +110,51 @@ export class BulkOperationsRepository {
     );
   }
 
+  /** Writes the operation row alone, for a kind that writes its own items beside it. */
+  async insertOperation(manager: EntityManager, row: NewOperationRow): Promise<void> {
+    const done = row.failed === row.total;
+    await manager.insert(BulkOperationEntity, {
+      ...row,
+      status: done ? 'completed' : 'pending',
+      pending: row.total - row.failed,
+      succeeded: 0,
+      completedAt: done ? new Date() : null,
+    });
+  }
+
+  /**
+   * Moves the counters of an operation whose items live elsewhere, in the caller's transaction
+   * (beside the statement that moved those items). Null when the operation is gone.
+   */
+  async count(
+    manager: EntityManager,
+    operationId: string,
+    change: CounterChange,
+  ): Promise<RecordedResult | null> {
+    const succeeded = change.succeeded ?? 0;
+    const failed = change.failed ?? 0;
+    const added = change.added ?? 0;
+    const rows = await manager.query<[CountersRow[], number]>(
+      `UPDATE bulk_operations
+          SET total = total + $4,
+              pending = pending + $4 - $2 - $3,
+              succeeded = succeeded + $2,
+              failed = failed + $3,
+              status = CASE
+                WHEN $5 OR status = 'cancelled' THEN 'cancelled'
+                WHEN pending + $4 - $2 - $3 = 0 THEN 'completed'
+                ELSE 'running' END,
+              started_at = coalesce(started_at, now()),
+              completed_at = CASE WHEN pending + $4 - $2 - $3 = 0
+                THEN coalesce(completed_at, now()) ELSE completed_at END,
+              updated_at = now()
+        WHERE id = $1
+        RETURNING kind, status, total, pending, succeeded, failed`,
+      [operationId, succeeded, failed, added, change.cancel ?? false],
+    );
+    return toRecorded(rows[0][0]);
+  }
+
   findById(id: string): Promise<BulkOperationEntity | null> {
     return this.uow.getRepository(BulkOperationEntity).findOneBy({ id });
   }
@@ -110,6 +167,22 @@ export class BulkOperationsRepository {
     return paginate(qb, query);
   }
 
+  /**
+   * The operation an earlier request with this key created, or null; the same key with another
+   * request (another hash) is refused.
+   */
+  async findReplay(
+    actorId: string | null,
+    key: string,
+    requestHash: string,
+  ): Promise<BulkOperationEntity | null> {
+    const operation = await this.findByIdempotencyKey(actorId, key);
+    if (operation && operation.requestHash !== requestHash) {
+      throw new IdempotencyKeyReusedError(operation.id);
+    }
+    return operation;
+  }
+
   findByIdempotencyKey(actorId: string | null, key: string): Promise<BulkOperationEntity | null> {
     return this.uow
       .getRepository(BulkOperationEntity)
@@ -119,10 +192,44 @@ export class BulkOperationsRepository {
       .getOne();
   }
 
+  /** Every item of an operation (at most 500), in request order. */
   items(operationId: string): Promise<BulkOperationItemEntity[]> {
     return this.uow
       .getRepository(BulkOperationItemEntity)
       .find({ where: { operationId }, order: { position: 'ASC' } });
+  }
+
+  /** One page of a lifecycle operation's items, keyset-paged on (position, bot id). */
+  async itemsPage(
+    operationId: string,
+    page: ItemsPageQuery,
+  ): Promise<Page<BulkOperationItemEntity>> {
+    const limit = page.limit ?? DEFAULT_ITEMS_PAGE;
+    const qb = this.uow
+      .getRepository(BulkOperationItemEntity)
+      .createQueryBuilder('item')
+      .where('item.operationId = :operationId', { operationId });
+    if (page.cursor) {
+      const after = decodeItemCursor(page.cursor);
+      qb.andWhere('(item.position, item.botId) > (:position, :botId)', {
+        position: after.position,
+        botId: after.id,
+      });
+    }
+    const rows = await qb
+      .orderBy('item.position', 'ASC')
+      .addOrderBy('item.botId', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      items,
+      nextCursor:
+        rows.length > limit && last
+          ? encodeItemCursor({ position: last.position, id: last.botId })
+          : null,
+    };
   }
 
   /**
@@ -135,7 +242,7 @@ export class BulkOperationsRepository {
     limit: number;
   }): Promise<PendingItem[]> {
     const rows = await this.uow.manager.query<
-      Array<{ operation_id: string; bot_id: string; kind: BulkKind; created_at: Date }>
+      Array<{ operation_id: string; bot_id: string; kind: LifecycleKind; created_at: Date }>
     >(
       `SELECT i.operation_id, i.bot_id, o.kind, o.created_at
          FROM bulk_operation_items i
@@ -189,17 +296,20 @@ export class BulkOperationsRepository {
         result.errorMessage?.slice(0, 1000) ?? null,
       ],
     );
-    const row = rows[0][0];
-    if (!row) return null;
-    return {
-      kind: row.kind,
-      status: row.status,
-      totals: {
-        total: row.total,
-        pending: row.pending,
-        succeeded: row.succeeded,
-        failed: row.failed,
-      },
-    };
+    return toRecorded(rows[0][0]);
   }
+}
+
+function toRecorded(row: CountersRow | undefined): RecordedResult | null {
+  if (!row) return null;
+  return {
+    kind: row.kind,
+    status: row.status,
+    totals: {
+      total: row.total,
+      pending: row.pending,
+      succeeded: row.succeeded,
+      failed: row.failed,
+    },
+  };
 }

@@ -1,30 +1,26 @@
 import { BotsService } from '@botdeck/bot-config';
 import { BotLifecycleService } from '@botdeck/bot-runtime';
-import { bounded, EventBus, isUniqueViolation, type Page, UnitOfWork } from '@botdeck/core';
-import { Injectable, Logger } from '@nestjs/common';
+import { isUniqueViolation, mapPage, type Page, UnitOfWork } from '@botdeck/core';
+import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import {
+  BulkOperationNotCancellableError,
   BulkOperationNotFoundError,
   BulkSelectionEmptyError,
   BulkSelectionTooLargeError,
-  IdempotencyKeyReusedError,
 } from '../bulk-operations.errors';
 import { BulkItemSettler } from '../execution/bulk-item.settler';
-import type {
-  BulkKind,
-  BulkOperationEntity,
-  BulkOperationItemEntity,
-  BulkSelection,
-} from './bulk-operation.entity';
+import { BulkProgress } from '../execution/bulk-progress';
+import { BulkKindRegistry } from '../kinds/bulk-kind.registry';
+import type { BotSelection, BulkOperationEntity, LifecycleKind } from './bulk-operation.entity';
 import { BulkOperationsRepository } from './bulk-operations.repository';
 import { type BulkBotsDto, MAX_BULK_BOTS } from './dto/bulk-bots.dto';
+import { BulkItemDto } from './dto/bulk-operation.dto';
+import type { ItemsPageQuery } from './dto/items-page.query';
 import type { ListOperationsQuery } from './dto/list-operations.query';
 
-/** Progress is a courtesy for dashboards; it may never hold a request up longer. */
-const ANNOUNCE_TIMEOUT_MS = 1_000;
-
 export interface CreateOperationInput {
-  kind: BulkKind;
+  kind: LifecycleKind;
   body: BulkBotsDto;
   actorId: string | null;
   idempotencyKey: string | null;
@@ -45,19 +41,18 @@ export interface CreatedOperation {
  */
 @Injectable()
 export class BulkOperationsService {
-  private readonly logger = new Logger(BulkOperationsService.name);
-
   constructor(
     private readonly operations: BulkOperationsRepository,
     private readonly bots: BotsService,
     private readonly lifecycle: BotLifecycleService,
     private readonly settler: BulkItemSettler,
     private readonly uow: UnitOfWork,
-    private readonly events: EventBus,
+    private readonly progress: BulkProgress,
+    private readonly kinds: BulkKindRegistry,
   ) {}
 
   async create(input: CreateOperationInput): Promise<CreatedOperation> {
-    const selection: BulkSelection = input.body.botIds
+    const selection: BotSelection = input.body.botIds
       ? { botIds: input.body.botIds }
       : { tags: input.body.tags ?? [] };
     const requestHash = hashRequest(input.kind, selection);
@@ -93,7 +88,7 @@ export class BulkOperationsService {
     }
     const operation = await this.get(id);
     this.uow.afterCommit(async () => {
-      await this.announce(operation);
+      await this.progress.announceOperation(operation);
       // Bots already where they were asked to be (a stop of stopped bots) settle at once.
       await this.settler.sweep(id);
     });
@@ -110,11 +105,34 @@ export class BulkOperationsService {
     return this.operations.list(query);
   }
 
+  /** The operation and one page of its results, from wherever its kind keeps them. */
   async getWithItems(
     id: string,
-  ): Promise<{ operation: BulkOperationEntity; items: BulkOperationItemEntity[] }> {
+    page: ItemsPageQuery,
+  ): Promise<{ operation: BulkOperationEntity; items: Page<BulkItemDto> }> {
     const operation = await this.get(id);
-    return { operation, items: await this.operations.items(id) };
+    const handler = this.kinds.get(operation.kind);
+    const items = handler
+      ? await handler.items(id, page)
+      : mapPage(await this.operations.itemsPage(id, page), (item) => BulkItemDto.from(item));
+    return { operation, items };
+  }
+
+  /**
+   * Stops what the operation has not done yet. Only kinds that can stop halfway (messages not
+   * yet sent) can be cancelled; a finished operation cannot.
+   */
+  async cancel(id: string): Promise<BulkOperationEntity> {
+    const operation = await this.get(id);
+    const handler = this.kinds.get(operation.kind);
+    if (!handler?.cancel) {
+      throw new BulkOperationNotCancellableError(id, `${operation.kind} cannot stop halfway`);
+    }
+    if (operation.status === 'completed' || operation.status === 'cancelled') {
+      throw new BulkOperationNotCancellableError(id, `it is already ${operation.status}`);
+    }
+    await handler.cancel(operation);
+    return this.get(id);
   }
 
   /**
@@ -126,15 +144,14 @@ export class BulkOperationsService {
     key: string,
     requestHash: string,
   ): Promise<CreatedOperation | null> {
-    const operation = await this.operations.findByIdempotencyKey(actorId, key);
+    const operation = await this.operations.findReplay(actorId, key, requestHash);
     if (!operation) return null;
-    if (operation.requestHash !== requestHash) throw new IdempotencyKeyReusedError(operation.id);
     const botIds = (await this.operations.items(operation.id)).map((item) => item.botId);
     return { operation, botIds, replayed: true };
   }
 
   private async resolve(
-    selection: BulkSelection,
+    selection: BotSelection,
   ): Promise<{ botIds: string[]; missing: Set<string> }> {
     if ('botIds' in selection) {
       const found = new Set((await this.bots.select(selection, MAX_BULK_BOTS)).ids);
@@ -148,27 +165,10 @@ export class BulkOperationsService {
     if (matched > MAX_BULK_BOTS) throw new BulkSelectionTooLargeError(matched, MAX_BULK_BOTS);
     return { botIds: ids, missing: new Set() };
   }
-
-  private async announce(operation: BulkOperationEntity): Promise<void> {
-    const publish = this.events.publish('operation.progress', {
-      operationId: operation.id,
-      kind: operation.kind,
-      status: operation.status,
-      totals: {
-        total: operation.total,
-        pending: operation.pending,
-        succeeded: operation.succeeded,
-        failed: operation.failed,
-      },
-    });
-    await bounded(publish, ANNOUNCE_TIMEOUT_MS, 'Announcing progress').catch((error: unknown) =>
-      this.logger.warn({ err: error, operationId: operation.id }, 'Could not announce'),
-    );
-  }
 }
 
 /** Same kind and same set of bots or tags → same hash, whatever the order in the body. */
-export function hashRequest(kind: BulkKind, selection: BulkSelection): string {
+export function hashRequest(kind: LifecycleKind, selection: BotSelection): string {
   const canonical =
     'botIds' in selection
       ? { kind, botIds: [...selection.botIds].sort() }

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -15,9 +16,24 @@ import {
 
 /** The most bots one bulk operation may touch. */
 export const MAX_BULK_BOTS = 500;
-const TAG = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+/** A bot tag, as bots carry them. */
+export const BOT_TAG = /^[a-z0-9][a-z0-9_-]{0,31}$/;
 
-const lowerCaseEach = ({ value }: { value: unknown }) =>
+/** A list of 1–20 distinct bot tags, as a bulk request names bots by tag. */
+export const BotTags = () =>
+  applyDecorators(
+    IsArray(),
+    ArrayNotEmpty(),
+    ArrayMaxSize(20),
+    ArrayUnique(),
+    Matches(BOT_TAG, {
+      each: true,
+      message: 'each tag must be lower-case letters, digits, - or _',
+    }),
+  );
+
+/** Lower-cases each string of an array (UUIDs compare case-insensitively). */
+export const lowerCaseEach = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? value.map((item: unknown) => (typeof item === 'string' ? item.toLowerCase() : item))
     : value;
@@ -64,10 +80,6 @@ export class BulkBotsDto {
     description: `Act on every bot carrying any of these tags (at most ${MAX_BULK_BOTS} bots)`,
   })
   @ValidateIf((body: BulkBotsDto) => body.tags !== undefined)
-  @IsArray()
-  @ArrayNotEmpty()
-  @ArrayMaxSize(20)
-  @ArrayUnique()
-  @Matches(TAG, { each: true, message: 'each tag must be lower-case letters, digits, - or _' })
+  @BotTags()
   tags?: string[];
 }

@@ -1,3 +1,4 @@
+import type { Page } from '@botdeck/core';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BULK_KINDS,
@@ -18,6 +19,12 @@ export class BulkOperationAcceptedDto {
 export class BulkSelectionDto {
   @ApiPropertyOptional({ type: [String], format: 'uuid' }) botIds?: string[];
   @ApiPropertyOptional({ type: [String] }) tags?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Message operations: the channels' })
+  channelIds?: string[];
+  @ApiPropertyOptional({ description: 'Message operations: every text channel of each bot' })
+  everyTextChannel?: boolean;
+  @ApiPropertyOptional({ description: 'Message operations: how many explicit targets' })
+  targets?: number;
 }
 
 export class BulkTotalsDto {
@@ -29,12 +36,26 @@ export class BulkTotalsDto {
 
 export class BulkItemDto {
   @ApiProperty({ format: 'uuid' }) botId!: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Message operations: the channel (null while "every text channel" is resolved)',
+  })
+  channelId?: string | null;
   @ApiProperty({ enum: ITEM_STATUSES }) status!: ItemStatus;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Message operations: the id of the message Discord created',
+  })
+  messageId?: string | null;
   @ApiProperty({
     type: String,
     nullable: true,
     example: 'BOT_NOT_FOUND',
-    description: 'Why the item failed (BOT_NOT_FOUND, BOT_START_TIMEOUT, BOT_START_FAILED, …)',
+    description:
+      'Why the item failed (BOT_NOT_FOUND, BOT_START_TIMEOUT, BOT_START_FAILED, …; for a ' +
+      'message refused by Discord, its JSON error code such as 50001)',
   })
   errorCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) errorMessage!: string | null;
@@ -82,16 +103,20 @@ export class BulkOperationSummaryDto {
 }
 
 export class BulkOperationDto extends BulkOperationSummaryDto {
-  @ApiProperty({ type: [BulkItemDto], description: 'One result per bot, in request order' })
+  @ApiProperty({
+    type: [BulkItemDto],
+    description: 'One result per target, in request order: a page of them (see nextCursor)',
+  })
   items!: BulkItemDto[];
 
-  static withItems(
-    operation: BulkOperationEntity,
-    items: BulkOperationItemEntity[],
-  ): BulkOperationDto {
-    return {
-      ...BulkOperationSummaryDto.from(operation),
-      items: items.map((item) => BulkItemDto.from(item)),
-    };
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as ?cursor= for the next page of items',
+  })
+  nextCursor!: string | null;
+
+  static withItems(operation: BulkOperationEntity, page: Page<BulkItemDto>): BulkOperationDto {
+    return { ...BulkOperationSummaryDto.from(operation), ...page };
   }
 }
