@@ -6,7 +6,7 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { APPLY_STOCK_ADJUSTMENTS, stockAdjustmentParams } from '@botdeck/catalog';
+import { stockStatement } from '@botdeck/catalog';
 import { percentile } from './load';
 
 export interface Throughput {
@@ -187,10 +187,8 @@ export function rawStockStatement(
   load: BulkLoad,
 ): Promise<Throughput> {
   return bulkLoop(ids, load, async (rows) => {
-    const result = await pg.query<{ kind: string }>(
-      APPLY_STOCK_ADJUSTMENTS,
-      stockAdjustmentParams(rows, null),
-    );
+    const { sql, params } = stockStatement(rows, null);
+    const result = await pg.query<{ kind: string }>(sql, params);
     return result.rows.every((row) => row.kind === 'changed');
   });
 }

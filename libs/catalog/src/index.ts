@@ -22,5 +22,4 @@ export {
 /** Schema migrations owned by this lib, in order. */
 export const catalogMigrations = [CreateCatalog1732500009000];
 /** The stock statement and its parameters, for benches that measure it bare beside the API. */
-export { APPLY_STOCK_ADJUSTMENTS } from './stock/stock-adjustment.sql';
-export { stockAdjustmentParams, type StockAdjustment } from './stock/stock-ledger';
+export { stockStatement, type StockAdjustment } from './stock/stock-ledger';
