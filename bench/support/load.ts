@@ -100,7 +100,8 @@ export async function runAt(
 
 /**
  * Forks a bench bot process (a `.ts` file beside the benches) and resolves once it sends its
- * first IPC message, which each such script sends when its bot is ready.
+ * first IPC message, which each such script sends when its bot is ready. With
+ * `BENCH_CPU_PROF=<dir>`, each such process writes a V8 CPU profile there when it exits.
  */
 export function forkBenchProcess(
   script: string,
@@ -110,7 +111,15 @@ export function forkBenchProcess(
 ): Promise<ChildProcess> {
   const child = fork(join(__dirname, '..', script), args, {
     env,
-    execArgv: ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register'],
+    execArgv: [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+    ],
   });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(

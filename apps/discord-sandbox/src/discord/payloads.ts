@@ -6,6 +6,12 @@ import {
   SandboxUser,
 } from '../domain/entities';
 import { SandboxStore } from '../domain/sandbox-store';
+import {
+  DEFAULT_GUILD_CREATE_VIEW,
+  guildCreateMemberIds,
+  type GuildCreateView,
+  isLarge,
+} from '../gateway/guild-create-members';
 import { apiOverwrite } from '../permissions/permissions';
 
 /**
@@ -86,13 +92,20 @@ function guildRoles(guild: SandboxGuild): Record<string, unknown>[] {
   return [apiRole({ ...everyone, position: 0 }), ...[...guild.roles.values()].map(apiRole)];
 }
 
-/** The guild as sent in GUILD_CREATE: the full guild plus the state lists a bot caches. */
+/**
+ * The guild as sent in GUILD_CREATE: the full guild plus the state lists a bot caches, its
+ * members as Discord picks them for the receiving session (`view`).
+ */
 export function guildCreatePayload(
   store: SandboxStore,
   guild: SandboxGuild,
   botUserId: string,
+  view: GuildCreateView = DEFAULT_GUILD_CREATE_VIEW,
 ): Record<string, unknown> {
-  const bot = store.users.get(botUserId);
+  const members = guildCreateMemberIds(guild, botUserId, view)
+    .map((id) => store.users.get(id))
+    .filter((user): user is SandboxUser => user !== undefined)
+    .map((user) => apiMember(guild, user));
   const channels = guild.channelIds
     .map((id) => store.channels.get(id))
     .filter((c): c is SandboxChannel => c !== undefined)
@@ -127,10 +140,10 @@ export function guildCreatePayload(
     premium_progress_bar_enabled: false,
     stickers: [],
     joined_at: guild.members.get(botUserId) ?? new Date().toISOString(),
-    large: false,
+    large: isLarge(guild, view),
     unavailable: false,
     member_count: guild.members.size,
-    members: bot ? [apiMember(guild, bot)] : [],
+    members,
     channels,
     threads: [],
     presences: [],

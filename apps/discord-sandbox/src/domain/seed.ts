@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { SandboxApplication, SandboxGuild } from './entities';
 import { ALL_PRIVILEGED_INTENTS, SandboxStore } from './sandbox-store';
 
 /**
@@ -20,6 +21,12 @@ export interface SandboxSeed {
     channels?: (string | { id?: string; name: string })[];
     /** Bots in the guild, by username or user id. */
     bots?: string[];
+    /**
+     * This many human members besides the bots. They come from one pool of users shared by
+     * every guild of the seed (`member-0`, `member-1`, …), as the same people sit in many
+     * servers, so a large world costs one user object per person, not per membership.
+     */
+    members?: number;
   }[];
 }
 
@@ -28,6 +35,7 @@ export function readSeedFile(path: string): SandboxSeed {
 }
 
 export function applySeed(store: SandboxStore, seed: SandboxSeed): void {
+  const bots = new Map<string, SandboxApplication>();
   for (const bot of seed.bots ?? []) {
     store.createBot({
       username: bot.username,
@@ -37,6 +45,13 @@ export function applySeed(store: SandboxStore, seed: SandboxSeed): void {
       privilegedIntents: bot.privilegedIntents === false ? 0 : ALL_PRIVILEGED_INTENTS,
     });
   }
+  for (const app of store.applications.values()) {
+    bots.set(app.botUserId, app);
+    if (!bots.has(app.name)) bots.set(app.name, app);
+  }
+  const people: string[] = [];
+  // One timestamp for the whole seed: a membership then costs a map entry, not a string.
+  const joinedAt = new Date().toISOString();
   for (const input of seed.guilds ?? []) {
     const guild = store.createGuild(input.name, input.id);
     for (const channel of input.channels ?? []) {
@@ -44,11 +59,26 @@ export function applySeed(store: SandboxStore, seed: SandboxSeed): void {
       else store.createChannel(guild.id, channel.name, channel.id);
     }
     for (const ref of input.bots ?? []) {
-      const app = [...store.applications.values()].find(
-        (a) => a.botUserId === ref || a.name === ref,
-      );
+      const app = bots.get(ref);
       if (!app) throw new Error(`Seed guild "${input.name}" names unknown bot "${ref}"`);
       store.addMember(guild.id, app.botUserId);
     }
+    addPeople(store, guild, people, input.members ?? 0, joinedAt);
+  }
+}
+
+/** Seats the first `count` people of the shared pool in `guild`, growing the pool as needed. */
+function addPeople(
+  store: SandboxStore,
+  guild: SandboxGuild,
+  pool: string[],
+  count: number,
+  joinedAt: string,
+): void {
+  while (pool.length < count) {
+    pool.push(store.upsertUser(store.ids.next(), `member-${pool.length}`).id);
+  }
+  for (let i = 0; i < count; i++) {
+    if (!guild.members.has(pool[i])) guild.members.set(pool[i], joinedAt);
   }
 }

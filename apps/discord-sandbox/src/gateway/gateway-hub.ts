@@ -5,6 +5,7 @@ import { shardOf } from '../domain/snowflake';
 import { GatewayConnection, SessionAuthority } from './gateway-connection';
 import { CloseCode, Op } from './gateway-protocol';
 import { GatewaySession } from './gateway-session';
+import { largeThresholdOf } from './guild-create-members';
 import { checkIntents, Intents } from './intents';
 
 export interface GatewaySettings {
@@ -94,6 +95,7 @@ export class GatewayHub implements SessionAuthority {
       app.token,
       shard,
       d.intents as number,
+      largeThresholdOf(d.large_threshold),
     );
     this.sessions.set(session.id, session);
     session.attach(connection);
@@ -122,7 +124,10 @@ export class GatewayHub implements SessionAuthority {
       _trace: ['botdeck-sandbox'],
     });
     for (const guild of guilds) {
-      session.dispatch('GUILD_CREATE', guildCreatePayload(this.store, guild, app.botUserId));
+      session.dispatch(
+        'GUILD_CREATE',
+        guildCreatePayload(this.store, guild, app.botUserId, session),
+      );
     }
   }
 
@@ -183,7 +188,7 @@ export class GatewayHub implements SessionAuthority {
     return this.dispatch(
       botUserId,
       'GUILD_CREATE',
-      guildCreatePayload(this.store, guild, botUserId),
+      (session) => guildCreatePayload(this.store, guild, botUserId, session),
       {
         guildId,
         intent: Intents.Guilds,

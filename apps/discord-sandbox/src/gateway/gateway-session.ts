@@ -1,3 +1,5 @@
+import { DEFAULT_LARGE_THRESHOLD } from './guild-create-members';
+
 /**
  * What a session needs of the connection it is attached to (SessionConnection is one); declared
  * here so the session and the connection do not import each other.
@@ -27,6 +29,8 @@ export class GatewaySession {
     readonly token: string,
     readonly shard: [number, number],
     readonly intents: number,
+    /** IDENTIFY's `large_threshold`, clamped as Discord does. */
+    readonly largeThreshold = DEFAULT_LARGE_THRESHOLD,
   ) {}
 
   get connected(): boolean {

@@ -5,7 +5,11 @@ import { Client, GatewayIntentBits, Options, type Sweepers } from 'discord.js';
 /**
  * One discord.js client per bot, pointed at `DISCORD_API_URL` (Discord or the sandbox, which
  * this code cannot tell apart). Caches are bounded so a worker's memory grows with its bots,
- * not with their guilds' history.
+ * not with their guilds' size or history: guilds, channels and roles stay whole (discord.js
+ * does not work without them, and `/botinfo` counts the guilds), members, users and messages are
+ * capped and swept, and what large guilds send in GUILD_CREATE that no Botdeck feature reads
+ * (emojis, stickers, voice states, stage instances, scheduled events; invites, bans and
+ * automod rules as they change) is not kept at all.
  */
 @Injectable()
 export class BotClientFactory {
@@ -21,6 +25,15 @@ export class BotClientFactory {
         PresenceManager: 0,
         ReactionManager: 0,
         ReactionUserManager: 0,
+        GuildEmojiManager: 0,
+        BaseGuildEmojiManager: 0,
+        GuildStickerManager: 0,
+        VoiceStateManager: 0,
+        StageInstanceManager: 0,
+        GuildScheduledEventManager: 0,
+        GuildInviteManager: 0,
+        GuildBanManager: 0,
+        AutoModerationRuleManager: 0,
         GuildMemberManager: {
           maxSize: 200,
           keepOverLimit: (member) => member.id === member.client.user.id,

@@ -19,10 +19,23 @@ import { PendingLogBuffer, type PendingLog } from './pending-log-buffer';
 const DRAIN_CHUNK = 500;
 /** How often a buffer that could not drain tries again. */
 const DRAIN_RETRY_MS = 100;
+/**
+ * How long an ending may wait for the next start record, to share its socket write. Nothing
+ * waits on an ending; under load it rides with the next interaction's start.
+ */
+const ENDING_LINGER_MS = 5;
 
 /**
  * The way every tracked command's records reach the log stream, and what keeps them when Redis
  * cannot take them.
+ *
+ * Records go to the stream in pipelines (one socket write each), in the order handed over: the
+ * command path pays for queueing a record in memory, not for a syscall. A start record leaves
+ * from `setImmediate`, so in the same loop iteration it was queued in, before the handler's
+ * first await returns and before the loop polls for I/O again — as a direct XADD would have
+ * (that, too, only handed bytes to the socket: a process killed in between loses them either
+ * way), so a crash mid-command still leaves its start in the stream. An ending, which nothing
+ * waits on, lingers up to ENDING_LINGER_MS to share the next start's write.
  *
  * The stream is written on a connection of its own that never queues a command while offline
  * and gives up on an unanswered one after `logEnqueueTimeoutMs`, so a Redis outage shows here
@@ -43,6 +56,12 @@ export class CommandLogOutbox
   private draining = false;
   private drainTimer?: NodeJS.Timeout;
   private closing = false;
+  /** Records handed over and not yet sent, in order. */
+  private queued: { record: CommandLogRecord; done: () => void }[] = [];
+  private flushSoon?: NodeJS.Immediate;
+  private flushLater?: NodeJS.Timeout;
+  /** Pipelines on their way (several may be: none waits for the one before). */
+  private readonly flushing = new Set<Promise<void>>();
   /** The outage in progress, for its one closing log line. */
   private outage?: { startedAt: number; dropped: number; drained: number };
 
@@ -89,11 +108,42 @@ export class CommandLogOutbox
       this.hold(record);
       return;
     }
-    try {
-      await this.connection.xadd(COMMAND_LOG_STREAM, '*', RECORD_FIELD, JSON.stringify(record));
-    } catch (error) {
-      this.hold(record, error);
-    }
+    return new Promise<void>((done) => {
+      this.queued.push({ record, done });
+      if (record.status === 'started') this.flushInThisIteration();
+      else this.flushLater ??= setTimeout(() => this.flushNow(), ENDING_LINGER_MS);
+    });
+  }
+
+  private flushInThisIteration(): void {
+    this.flushSoon ??= setImmediate(() => this.flushNow());
+  }
+
+  private flushNow(): void {
+    clearImmediate(this.flushSoon);
+    clearTimeout(this.flushLater);
+    this.flushSoon = this.flushLater = undefined;
+    if (this.queued.length === 0) return;
+    const flush = this.flushQueued();
+    this.flushing.add(flush);
+    void flush.finally(() => this.flushing.delete(flush));
+  }
+
+  /**
+   * Sends the queued records in one pipeline, in order. From the first one Redis did not take,
+   * they are held (the buffer keeps their order), like records that arrive during an outage.
+   */
+  private async flushQueued(): Promise<void> {
+    const batch = this.queued;
+    this.queued = [];
+    const entries: PendingLog[] = batch.map(({ record }) => ({
+      interactionId: record.interactionId,
+      status: record.status,
+      json: JSON.stringify(record),
+    }));
+    const { sent, error } = this.buffering ? { sent: [] } : await this.sendChunk(entries);
+    for (const { record } of batch.slice(sent.length)) this.hold(record, error);
+    for (const { done } of batch) done();
   }
 
   /** A record that ends after the shutdown flush (a command still running) goes to PostgreSQL. */
@@ -150,7 +200,7 @@ export class CommandLogOutbox
       while (this.buffer.size > 0 && !this.closing) {
         if (this.connection.status !== 'ready') break;
         const chunk = this.buffer.peek(DRAIN_CHUNK);
-        const sent = await this.sendChunk(chunk);
+        const { sent } = await this.sendChunk(chunk);
         const released = this.buffer.release(sent);
         this.stats.drained += released;
         if (this.outage) this.outage.drained += released;
@@ -172,14 +222,23 @@ export class CommandLogOutbox
     }
   }
 
-  /** The prefix of `chunk` that Redis took, in order (a gap would break the order). */
-  private async sendChunk(chunk: readonly PendingLog[]): Promise<PendingLog[]> {
+  /**
+   * The prefix of `chunk` that Redis took, in order (a gap would break the order), and why the
+   * rest was not taken.
+   */
+  private async sendChunk(
+    chunk: readonly PendingLog[],
+  ): Promise<{ sent: readonly PendingLog[]; error?: unknown }> {
     const pipeline = this.connection.pipeline();
     for (const entry of chunk) pipeline.xadd(COMMAND_LOG_STREAM, '*', RECORD_FIELD, entry.json);
-    const results = await pipeline.exec().catch(() => null);
-    if (!results) return [];
-    const firstFailure = results.findIndex(([error]) => error);
-    return firstFailure < 0 ? [...chunk] : chunk.slice(0, firstFailure);
+    try {
+      const results = (await pipeline.exec()) ?? [];
+      const firstFailure = results.findIndex(([error]) => error);
+      const taken = firstFailure < 0 ? results.length : firstFailure;
+      return { sent: chunk.slice(0, taken), error: results[taken]?.[0] };
+    } catch (error) {
+      return { sent: [], error };
+    }
   }
 
   /**
@@ -187,6 +246,9 @@ export class CommandLogOutbox
    * so a worker stopped during an outage loses nothing it was holding.
    */
   async beforeApplicationShutdown(): Promise<void> {
+    // Records handed over just before: their pipeline goes out (or they are held) first.
+    this.flushNow();
+    await Promise.all(this.flushing);
     clearTimeout(this.drainTimer);
     this.drainTimer = undefined;
     while (this.draining) await new Promise((resolve) => setTimeout(resolve, 10));

@@ -21,7 +21,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Drains the log stream into PostgreSQL in batches (up to `logBatchSize` rows, or whatever
- * arrived within `logFlushMs`). Entries are acknowledged only after their rows are committed,
+ * arrived within `logFlushMs`: after a partial batch the next read waits that long). Entries are acknowledged only after their rows are committed,
  * so a writer that dies mid-batch loses nothing: its pending entries are claimed by another
  * writer (XAUTOCLAIM) and replayed, which the idempotent upsert absorbs.
  */
@@ -75,8 +75,15 @@ export class CommandLogWriter implements OnApplicationBootstrap, BeforeApplicati
   private async run(): Promise<void> {
     while (this.running) {
       try {
+        const readAt = Date.now();
         const entries = await this.nextEntries();
         if (entries.length > 0) await this.process(entries);
+        // A partial batch means the stream is trickling: wait for more rather than pay a read,
+        // an upsert and an acknowledgement per handful of records (which, in the worker that
+        // also serves the commands, is time taken from them).
+        if (entries.length > 0 && entries.length < this.config.logBatchSize) {
+          await sleep(this.config.logFlushMs - (Date.now() - readAt));
+        }
         if (this.failingSince !== undefined) {
           this.logger.log(
             { failedForMs: Date.now() - this.failingSince },
