@@ -6,7 +6,7 @@
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Pool } from 'pg';
-import { APPLY_STOCK_ADJUSTMENTS } from '@botdeck/catalog';
+import { stockStatement } from '@botdeck/catalog';
 import { percentile } from './load';
 
 export interface Throughput {
@@ -141,23 +141,42 @@ export function rawSingleUpdates(
   });
 }
 
-/** Batches of `batch` adjustments of -1 over random products (ids), as the API takes them. */
-export function adjustmentBatch(ids: readonly string[], batch: number) {
-  return Array.from({ length: batch }, () => ({ productId: pick(ids), delta: -1 }));
+/** Bulk load: `batch` adjustments a request, `clients` requests at once, for `seconds`. */
+export interface BulkLoad {
+  batch: number;
+  clients: number;
+  seconds: number;
 }
 
-/** `POST /bulk/products/stock` with `batch` adjustments a request, `clients` at once. */
+/** `batch` adjustments of -1 over random products, as the API and the ledger take them. */
+export function adjustmentBatch(ids: readonly string[], batch: number) {
+  return Array.from({ length: batch }, () => ({
+    productId: pick(ids),
+    delta: -1,
+    reason: 'bench',
+  }));
+}
+
+/** Sends batch after batch with `apply`, which says whether the whole batch went through. */
+function bulkLoop(
+  ids: readonly string[],
+  load: BulkLoad,
+  apply: (rows: ReturnType<typeof adjustmentBatch>) => Promise<boolean>,
+): Promise<Throughput> {
+  return closedLoop(load.clients, load.seconds, async () =>
+    (await apply(adjustmentBatch(ids, load.batch))) ? load.batch : 0,
+  );
+}
+
+/** `POST /bulk/products/stock`. */
 export function apiBulkAdjustments(
   call: ReturnType<typeof apiClient>,
   ids: readonly string[],
-  options: { batch: number; clients: number; seconds: number },
+  load: BulkLoad,
 ): Promise<Throughput> {
-  return closedLoop(options.clients, options.seconds, async () => {
-    const res = await call('/api/v1/bulk/products/stock', {
-      reason: 'bench',
-      adjustments: adjustmentBatch(ids, options.batch),
-    });
-    return res.status === 200 ? options.batch : 0;
+  return bulkLoop(ids, load, async (adjustments) => {
+    const res = await call('/api/v1/bulk/products/stock', { reason: 'bench', adjustments });
+    return res.status === 200;
   });
 }
 
@@ -165,20 +184,12 @@ export function apiBulkAdjustments(
 export function rawStockStatement(
   pg: Pool,
   ids: readonly string[],
-  options: { batch: number; clients: number; seconds: number },
+  load: BulkLoad,
 ): Promise<Throughput> {
-  return closedLoop(options.clients, options.seconds, async () => {
-    const rows = adjustmentBatch(ids, options.batch);
-    const result = await pg.query<{ kind: string }>(APPLY_STOCK_ADJUSTMENTS, [
-      rows.map((row) => row.productId),
-      rows.map(() => null),
-      rows.map((row) => row.delta),
-      rows.map(() => false),
-      rows.map(() => null),
-      rows.map(() => 'bench'),
-      null,
-    ]);
-    return result.rows.every((row) => row.kind === 'changed') ? options.batch : 0;
+  return bulkLoop(ids, load, async (rows) => {
+    const { sql, params } = stockStatement(rows, null);
+    const result = await pg.query<{ kind: string }>(sql, params);
+    return result.rows.every((row) => row.kind === 'changed');
   });
 }
 
@@ -189,10 +200,9 @@ export function rawStockStatement(
 export function rawSetBasedSql(
   pg: Pool,
   ids: readonly string[],
-  options: { batch: number; clients: number; seconds: number },
+  load: BulkLoad,
 ): Promise<Throughput> {
-  return closedLoop(options.clients, options.seconds, async () => {
-    const rows = adjustmentBatch(ids, options.batch);
+  return bulkLoop(ids, load, async (rows) => {
     const result = await pg.query(
       `WITH input AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS i(product_id, delta)),
        updated AS (
@@ -205,6 +215,6 @@ export function rawSetBasedSql(
        SELECT product_id, delta, NULL, 'bench' FROM input`,
       [rows.map((row) => row.productId), rows.map((row) => row.delta)],
     );
-    return result.rowCount === options.batch ? options.batch : 0;
+    return result.rowCount === rows.length;
   });
 }

@@ -78,37 +78,6 @@ describe('sandbox: rate limits', () => {
       channel = (await client.channels.fetch(world.channelId)) as TextChannel;
     });
 
-    it('counts edits in their own 5-per-5-s bucket per channel and reports 429s per bucket', async () => {
-      const channelId = await world.sandbox.control.createChannel(world.guildId, 'edits');
-      const call = (method: string, path: string, body: unknown) =>
-        fetch(`${world.sandbox.apiUrl}/v10/channels/${channelId}/messages${path}`, {
-          method,
-          headers: { authorization: `Bot ${world.bot.token}`, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-      const [a, b] = await Promise.all([
-        call('POST', '', { content: 'a' }),
-        call('POST', '', { content: 'b' }),
-      ]);
-      const ids = ((await Promise.all([a.json(), b.json()])) as { id: string }[]).map((m) => m.id);
-      // Edits of two different messages share the channel's edit bucket, as on Discord.
-      const edits = [];
-      for (let i = 0; i < 6; i++)
-        edits.push((await call('PATCH', `/${ids[i % 2]}`, { content: `e${i}` })).status);
-      expect(edits).toEqual([200, 200, 200, 200, 200, 429]);
-      // Sends to the channel are a bucket of their own and still have room.
-      expect((await call('POST', '', { content: 'c' })).status).toBe(200);
-
-      const { buckets } = (await world.sandbox.control.stats()).http;
-      const of = (bucket: string) =>
-        buckets.find((row) => row.bucket === bucket && row.major === channelId);
-      expect(of('messageEdit')).toMatchObject({
-        requests: 6,
-        rateLimited: 1,
-        botUserId: world.bot.userId,
-      });
-      expect(of('messageCreate')).toMatchObject({ requests: 3, rateLimited: 0 });
-    });
     afterAll(() => world.close());
 
     it('delivers 30 sends to one channel, in order, with no request lost or refused', async () => {
@@ -160,5 +129,46 @@ describe('sandbox: rate limits', () => {
       await channel.send('still fine');
       await created;
     }, 15_000);
+  });
+
+  describe('edits, in their own bucket', () => {
+    let world: World;
+
+    beforeAll(async () => {
+      world = await startWorld();
+    });
+    afterAll(() => world.close());
+
+    it('counts edits in their own 5-per-5-s bucket per channel and reports 429s per bucket', async () => {
+      const channelId = await world.sandbox.control.createChannel(world.guildId, 'edits');
+      const call = (method: string, path: string, body: unknown) =>
+        fetch(`${world.sandbox.apiUrl}/v10/channels/${channelId}/messages${path}`, {
+          method,
+          headers: { authorization: `Bot ${world.bot.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const [a, b] = await Promise.all([
+        call('POST', '', { content: 'a' }),
+        call('POST', '', { content: 'b' }),
+      ]);
+      const ids = ((await Promise.all([a.json(), b.json()])) as { id: string }[]).map((m) => m.id);
+      // Edits of two different messages share the channel's edit bucket, as on Discord.
+      const edits = [];
+      for (let i = 0; i < 6; i++)
+        edits.push((await call('PATCH', `/${ids[i % 2]}`, { content: `e${i}` })).status);
+      expect(edits).toEqual([200, 200, 200, 200, 200, 429]);
+      // Sends to the channel are a bucket of their own and still have room.
+      expect((await call('POST', '', { content: 'c' })).status).toBe(200);
+
+      const { buckets } = (await world.sandbox.control.stats()).http;
+      const of = (bucket: string) =>
+        buckets.find((row) => row.bucket === bucket && row.major === channelId);
+      expect(of('messageEdit')).toMatchObject({
+        requests: 6,
+        rateLimited: 1,
+        botUserId: world.bot.userId,
+      });
+      expect(of('messageCreate')).toMatchObject({ requests: 3, rateLimited: 0 });
+    });
   });
 });

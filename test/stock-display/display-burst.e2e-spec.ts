@@ -32,17 +32,18 @@ describe('Stock display: a burst of stock changes', () => {
     );
     const editsBefore = (await world.requestCounts(EDIT)).requests;
 
-    // 1 000 changes of one unit each, sent as 100 small bulk adjustments 20 at a time: each
+    // 1 000 changes of one unit each, sent as 50 bulk adjustments of 20, four at a time (they
+    // queue on the product's row anyway; more would only wait for pooled connections): each
     // request commits and announces on its own, so the displays see a stream of changes.
     const started = Date.now();
     let sent = 0;
     await Promise.all(
-      Array.from({ length: 20 }, async () => {
+      Array.from({ length: 4 }, async () => {
         while (sent < CHANGES) {
-          sent += 10;
+          sent += 20;
           const res = await world.call('post', '/bulk/products/stock', {
             reason: 'burst',
-            adjustments: Array.from({ length: 10 }, () => ({ productId: product.id, delta: -1 })),
+            adjustments: Array.from({ length: 20 }, () => ({ productId: product.id, delta: -1 })),
           });
           if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
         }
@@ -66,7 +67,8 @@ describe('Stock display: a burst of stock changes', () => {
     );
     // One edit per display per second at most (the bucket spent evenly), plus the first and last.
     expect(edits).toBeLessThanOrEqual(2 * (Math.ceil(burstMs / 1_000) + 2));
-    expect(settledMs).toBeLessThan(6_000);
+    // Two displays share the channel's 5 writes per 5 s: the last may wait for a slot.
+    expect(settledMs).toBeLessThan(7_000);
     expect(rateLimited).toBe(0);
   });
 });

@@ -21,5 +21,5 @@ export {
 
 /** Schema migrations owned by this lib, in order. */
 export const catalogMigrations = [CreateCatalog1732500009000];
-/** The stock statement, for benches that measure it bare beside the API. */
-export { APPLY_STOCK_ADJUSTMENTS } from './stock/stock-adjustment.sql';
+/** The stock statement and its parameters, for benches that measure it bare beside the API. */
+export { stockStatement, type StockAdjustment } from './stock/stock-ledger';

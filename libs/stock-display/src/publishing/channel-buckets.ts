@@ -29,19 +29,33 @@ export class ChannelBuckets {
 
   /** Waits for a slot in the bot's bucket for the channel, and takes it. */
   async take(botId: string, channelId: string): Promise<void> {
+    while (!this.tryTake(`${botId}:${channelId}`, true)) await this.untilFree(botId, channelId);
+  }
+
+  /**
+   * Waits until the bucket has a free slot without taking it: a caller that renders first and
+   * sends after shows what is current when the slot comes, not what was when it began waiting.
+   */
+  async untilFree(botId: string, channelId: string): Promise<void> {
     const key = `${botId}:${channelId}`;
-    const windowMs = this.config.bucketWindowMs + WINDOW_SLACK_MS;
-    for (;;) {
-      const now = Date.now();
-      const times = (this.sent.get(key) ?? []).filter((at) => at > now - windowMs);
-      if (times.length < this.config.bucketLimit) {
-        times.push(now);
-        this.sent.set(key, times);
-        return;
-      }
-      this.sent.set(key, times);
-      await sleep(times[0] + windowMs - now + 1);
+    while (!this.tryTake(key, false)) {
+      const oldest = this.sent.get(key)![0];
+      await sleep(oldest + this.windowMs - Date.now() + 1);
     }
+  }
+
+  private get windowMs(): number {
+    return this.config.bucketWindowMs + WINDOW_SLACK_MS;
+  }
+
+  /** Whether a slot is free now (dropping the expired ones), taking it when asked. */
+  private tryTake(key: string, take: boolean): boolean {
+    const now = Date.now();
+    const times = (this.sent.get(key) ?? []).filter((at) => at > now - this.windowMs);
+    const free = times.length < this.config.bucketLimit;
+    if (free && take) times.push(now);
+    this.sent.set(key, times);
+    return free;
   }
 
   /** Forgets a bot's buckets once this worker no longer runs it. */

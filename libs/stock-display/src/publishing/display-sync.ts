@@ -106,6 +106,8 @@ export class DisplaySync {
     write: <T>(send: () => Promise<T>) => Promise<T>,
     force: boolean,
   ): Promise<Omit<SyncOutcome, 'writes' | 'changed'>> {
+    // Render with what is current once the bucket can take a write, not before the wait.
+    await this.buckets.untilFree(display.botId, display.channelId);
     const products = await this.catalog.visibleProducts({
       categories: display.categories.length > 0 ? display.categories : undefined,
       includeSoldOut: display.includeSoldOut,
