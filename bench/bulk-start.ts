@@ -10,14 +10,13 @@
  *
  * Run: npm run bench:bulk
  */
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client as Pg } from 'pg';
-import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
 import { startSandbox } from '@botdeck/discord-sandbox';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
+import { registerBots } from './support/bots';
 import { runBench, throwawayStores } from './support/throwaway';
 
 const BOTS = Number(process.env.BENCH_BOTS ?? 500);
@@ -53,19 +52,13 @@ async function main(): Promise<void> {
     const url = `${await api.getUrl()}/api/v1`;
     const guildId = await sandbox.control.createGuild('Bench Guild');
     await sandbox.control.createChannel(guildId, 'general');
-    const cipher = new TokenCipher(parseTokenKeys(tokenKeys));
-    const ids: string[] = [];
+    const bots: { name: string; token: string }[] = [];
     for (let i = 0; i < BOTS; i++) {
       const created = await sandbox.control.createBot(`bulk-${i}`);
       await sandbox.control.addBotToGuild(guildId, created.userId);
-      const id = randomUUID();
-      const sealed = cipher.seal(created.token, id);
-      await pg.query(
-        `INSERT INTO bots (id, name, token_key_id, token_sealed, token_last4) VALUES ($1, $2, $3, $4, $5)`,
-        [id, `bulk-${i}`, sealed.keyId, sealed.sealed, created.token.slice(-4)],
-      );
-      ids.push(id);
+      bots.push({ name: `bulk-${i}`, token: created.token });
     }
+    const ids = await registerBots(pg, tokenKeys, bots);
     for (let i = 0; i < WORKERS; i++) workers.push(await spawnWorker(env));
 
     const login = await fetch(`${url}/auth/login`, {

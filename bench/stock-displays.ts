@@ -93,7 +93,8 @@ async function main(): Promise<void> {
   const control = sandbox.control;
   const pg = new Pool({ connectionString: stores.databaseUrl, max: CLIENTS });
   const env: Record<string, string> = {
-    NODE_ENV: 'development',
+    // As deployed: JSON logs (development pretty-prints every request line in the API).
+    NODE_ENV: 'production',
     DATABASE_URL: stores.databaseUrl,
     DATABASE_RUN_MIGRATIONS: 'false',
     REDIS_URL: stores.redisUrl,
@@ -202,9 +203,9 @@ async function main(): Promise<void> {
     const anchorMessages = await Promise.all(
       displays.map(async (display, d) => {
         const rest = rests[d % BOTS];
-        const [shown] = await control.channelMessages(display.channelId).then((all) =>
-          all.filter((message) => message.id === display.messageIds[0]),
-        );
+        const [shown] = await control
+          .channelMessages(display.channelId)
+          .then((all) => all.filter((message) => message.id === display.messageIds[0]));
         const body = { embeds: shown.embeds, allowed_mentions: { parse: [] } };
         const posted = (await rest.post(`/channels/${display.channelId}/messages`, {
           body,
