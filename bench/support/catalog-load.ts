@@ -87,6 +87,16 @@ export async function closedLoop(
       }
     }),
   );
+  return throughput(started, done, failed, latencies);
+}
+
+/** The figures of a run that started at `started` (performance.now()). */
+function throughput(
+  started: number,
+  done: number,
+  failed: number,
+  latencies: number[],
+): Throughput {
   const elapsed = (performance.now() - started) / 1000;
   return {
     done,
@@ -158,16 +168,11 @@ export async function pacedSingleChanges(
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
+  const figures = throughput(started, done, failed, latencies);
   return {
-    done,
-    failed,
-    seconds: elapsed,
-    perSecond: done / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
+    ...figures,
     lastChangeAt,
-    lagMs: Math.max(0, (elapsed - options.seconds) * 1000),
+    lagMs: Math.max(0, (figures.seconds - options.seconds) * 1000),
   };
 }
 
