@@ -30,6 +30,7 @@ import {
   type Throughput,
 } from './support/catalog-load';
 import { runBench, throwawayStores } from './support/throwaway';
+import { BENCH_TOKEN_KEYS } from './support/bots';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 1_000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     DATABASE_URL: stores.databaseUrl,
     DATABASE_RUN_MIGRATIONS: 'false',
     REDIS_KEY_PREFIX: stores.prefix,
-    BOT_TOKEN_KEYS: `bench-1:${Buffer.alloc(32, 9).toString('base64')}`,
+    BOT_TOKEN_KEYS: BENCH_TOKEN_KEYS,
     JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,

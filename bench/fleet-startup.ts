@@ -33,6 +33,7 @@ import { startSandbox, type RunningSandbox, type SandboxSeed } from '@botdeck/di
 import { spawnWorker, type WorkerProcess } from '../test/support/worker-process';
 import { forkBenchProcess } from './support/load';
 import { runBench, throwawayStores, type Throwaway } from './support/throwaway';
+import { BENCH_TOKEN_KEYS } from './support/bots';
 
 const SMALL_BOTS = 50;
 const LARGE = { bots: 100, guilds: 100, members: 1000, channels: 5 };
@@ -40,7 +41,6 @@ const LARGE_TARGET_MIB_PER_BOT = 2;
 const ONLINE_TIMEOUT_MS = 180_000;
 /** Time for a process's heap to settle before its RSS is read. */
 const SETTLE_MS = 3_000;
-const TOKEN_KEYS = `bench-1:${Buffer.alloc(32, 9).toString('base64')}`;
 
 function rssMiB(pid: number): number {
   const kib = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -73,7 +73,7 @@ async function openFleet(name: string, seed?: SandboxSeed): Promise<Fleet> {
     REDIS_URL: stores.redisUrl,
     REDIS_KEY_PREFIX: stores.prefix,
     DISCORD_API_URL: sandbox.baseUrl,
-    BOT_TOKEN_KEYS: TOKEN_KEYS,
+    BOT_TOKEN_KEYS: BENCH_TOKEN_KEYS,
     JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
   };
   for (const [key, value] of Object.entries(process.env)) {
@@ -94,7 +94,7 @@ async function openFleet(name: string, seed?: SandboxSeed): Promise<Fleet> {
 
 /** Stores bots through Botdeck's own sealing, as the API would; returns their Botdeck ids. */
 async function registerBots(fleet: Fleet, bots: { name: string; token: string }[]) {
-  const cipher = new TokenCipher(parseTokenKeys(TOKEN_KEYS));
+  const cipher = new TokenCipher(parseTokenKeys(BENCH_TOKEN_KEYS));
   const ids: string[] = [];
   for (const bot of bots) {
     const id = randomUUID();

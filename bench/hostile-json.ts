@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { jsonDepth, MAX_JSON_DEPTH } from '@botdeck/core';
 import { createApiApp } from '../apps/api/src/bootstrap';
 import { runBench, throwawayStores } from './support/throwaway';
+import { BENCH_TOKEN_KEYS } from './support/bots';
 
 const PARALLEL = 100;
 const LEVELS = 100_000;
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     DATABASE_RUN_MIGRATIONS: 'false',
     REDIS_URL: redisUrl,
     REDIS_KEY_PREFIX: prefix,
-    BOT_TOKEN_KEYS: `bench-1:${Buffer.alloc(32, 9).toString('base64')}`,
+    BOT_TOKEN_KEYS: BENCH_TOKEN_KEYS,
     JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
   });
   const app = await createApiApp();

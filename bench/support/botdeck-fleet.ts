@@ -3,16 +3,14 @@
  * its workers (a throwaway database and Redis prefix, the sandbox as Discord, a bench admin),
  * sandbox bots written straight into the bots table, and signing in.
  */
-import { randomUUID } from 'node:crypto';
 import type { Client as Pg } from 'pg';
-import { parseTokenKeys, TokenCipher } from '@botdeck/bot-config';
 import type { RunningSandbox } from '@botdeck/discord-sandbox';
 import type { INestApplication } from '@nestjs/common';
 import type { WorkerProcess } from '../../test/support/worker-process';
+import { BENCH_TOKEN_KEYS, registerBots } from './bots';
 import type { Throwaway } from './throwaway';
 
 const ADMIN = { email: 'bench@botdeck.local', password: 'bench-password-0123456789' };
-const TOKEN_KEYS = `bench-1:${Buffer.alloc(32, 9).toString('base64')}`;
 
 /** The environment the API (in the bench's process) and its worker processes share. */
 export function benchEnv(stores: Throwaway, sandbox: RunningSandbox): Record<string, string> {
@@ -23,7 +21,7 @@ export function benchEnv(stores: Throwaway, sandbox: RunningSandbox): Record<str
     DATABASE_RUN_MIGRATIONS: 'false',
     REDIS_KEY_PREFIX: stores.prefix,
     DISCORD_API_URL: sandbox.baseUrl,
-    BOT_TOKEN_KEYS: TOKEN_KEYS,
+    BOT_TOKEN_KEYS: BENCH_TOKEN_KEYS,
     JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
@@ -39,21 +37,14 @@ export async function insertSandboxBots(
   sandbox: RunningSandbox,
   options: { guildId: string; count: number; prefix: string },
 ): Promise<string[]> {
-  const cipher = new TokenCipher(parseTokenKeys(TOKEN_KEYS));
-  const ids: string[] = [];
+  const bots: { name: string; token: string }[] = [];
   for (let i = 0; i < options.count; i++) {
     const name = `${options.prefix}-${i}`;
     const created = await sandbox.control.createBot(name);
     await sandbox.control.addBotToGuild(options.guildId, created.userId);
-    const id = randomUUID();
-    const sealed = cipher.seal(created.token, id);
-    await pg.query(
-      `INSERT INTO bots (id, name, token_key_id, token_sealed, token_last4) VALUES ($1, $2, $3, $4, $5)`,
-      [id, name, sealed.keyId, sealed.sealed, created.token.slice(-4)],
-    );
-    ids.push(id);
+    bots.push({ name, token: created.token });
   }
-  return ids;
+  return registerBots(pg, BENCH_TOKEN_KEYS, bots);
 }
 
 /** Signs the bench admin in; answers the headers for its requests. */

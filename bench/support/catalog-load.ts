@@ -5,6 +5,7 @@
  */
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { stockStatement } from '@botdeck/catalog';
 import { percentile } from './load';
@@ -86,6 +87,16 @@ export async function closedLoop(
       }
     }),
   );
+  return throughput(started, done, failed, latencies);
+}
+
+/** The figures of a run that started at `started` (performance.now()). */
+function throughput(
+  started: number,
+  done: number,
+  failed: number,
+  latencies: number[],
+): Throughput {
   const elapsed = (performance.now() - started) / 1000;
   return {
     done,
@@ -110,6 +121,59 @@ export function apiSingleChanges(
     const res = await call(`/api/v1/products/${pick(ids)}/stock`, { delta: -1, reason: 'bench' });
     return res.status === 200 ? 1 : 0;
   });
+}
+
+/** What an on-schedule run of single changes did: its throughput and when each product last changed. */
+export interface PacedChanges extends Throughput {
+  /** performance.now() of the last acknowledged change, per product index. */
+  lastChangeAt: number[];
+  /** How far the last answer came after the schedule's end, in ms. */
+  lagMs: number;
+}
+
+/**
+ * `total` changes of `{ delta: -1 }` on random products, sent on schedule over `seconds` (as
+ * a shop's buyers would, not as fast as possible) from `clients` concurrent keep-alive clients.
+ */
+export async function pacedSingleChanges(
+  call: ReturnType<typeof apiClient>,
+  ids: readonly string[],
+  options: { total: number; seconds: number; clients: number },
+): Promise<PacedChanges> {
+  const lastChangeAt = ids.map(() => Number.NaN);
+  const latencies: number[] = [];
+  const gapMs = (options.seconds * 1000) / options.total;
+  let next = 0;
+  let done = 0;
+  let failed = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.clients }, async () => {
+      for (let i = next++; i < options.total; i = next++) {
+        const wait = started + i * gapMs - performance.now();
+        if (wait > 0) await sleep(wait);
+        const product = Math.floor(Math.random() * ids.length);
+        const sent = performance.now();
+        const res = await call(`/api/v1/products/${ids[product]}/stock`, {
+          delta: -1,
+          reason: 'bench',
+        });
+        const answered = performance.now();
+        latencies.push(answered - sent);
+        if (res.status !== 200) failed += 1;
+        else {
+          done += 1;
+          lastChangeAt[product] = Math.max(answered, lastChangeAt[product] || 0);
+        }
+      }
+    }),
+  );
+  const figures = throughput(started, done, failed, latencies);
+  return {
+    ...figures,
+    lastChangeAt,
+    lagMs: Math.max(0, (figures.seconds - options.seconds) * 1000),
+  };
 }
 
 /** Anchor: the API's cost of any signed-in request, `GET /products/:id`, same concurrency. */

@@ -139,7 +139,7 @@ describe('sandbox: rate limits', () => {
     });
     afterAll(() => world.close());
 
-    it('counts edits in their own 5-per-5-s bucket per channel and reports 429s per bucket', async () => {
+    it('counts edits in their own 5-per-5-s bucket per channel, reports 429s per bucket and edits per message', async () => {
       const channelId = await world.sandbox.control.createChannel(world.guildId, 'edits');
       const call = (method: string, path: string, body: unknown) =>
         fetch(`${world.sandbox.apiUrl}/v10/channels/${channelId}/messages${path}`, {
@@ -160,7 +160,12 @@ describe('sandbox: rate limits', () => {
       // Sends to the channel are a bucket of their own and still have room.
       expect((await call('POST', '', { content: 'c' })).status).toBe(200);
 
-      const { buckets } = (await world.sandbox.control.stats()).http;
+      const { buckets, messageEdits } = (await world.sandbox.control.stats()).http;
+      // Per message, only the edits that went through: 3 of the first, 2 of the second.
+      expect(messageEdits.filter((row) => row.channelId === channelId)).toEqual([
+        { channelId, messageId: ids[0], edits: 3 },
+        { channelId, messageId: ids[1], edits: 2 },
+      ]);
       const of = (bucket: string) =>
         buckets.find((row) => row.bucket === bucket && row.major === channelId);
       expect(of('messageEdit')).toMatchObject({

@@ -226,6 +226,8 @@ export interface SandboxStatsResponse {
       requests: number;
       rateLimited: number;
     }[];
+    /** Successful `PATCH /channels/{id}/messages/{id}` per message. */
+    messageEdits: { channelId: string; messageId: string; edits: number }[];
     totals: { requests: number; rateLimited: number; serverErrors: number };
   };
   gateway: {

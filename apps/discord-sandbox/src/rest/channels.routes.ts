@@ -73,7 +73,9 @@ export function registerChannelRoutes(app: FastifyInstance, ctx: SandboxContext)
       const channel = channelFor(request);
       const message = ctx.messages.messageIn(channel, request.params.messageId);
       if (message.author.id !== botOf(request).botUserId) throw DiscordErrors.cannotEditOthers();
-      return ctx.messages.edit(channel, message, request.body);
+      const edited = ctx.messages.edit(channel, message, request.body);
+      ctx.stats.recordEdit(channel.id, message.id);
+      return edited;
     },
   );
 

@@ -18,10 +18,21 @@ export interface BucketStats {
   rateLimited: number;
 }
 
-/** Requests and 429s per route and bot, and per bucket, for the control API's `/stats`. */
+/** Successful edits of one channel message (a bucket counts a channel's, not a message's). */
+export interface MessageEditStats {
+  channelId: string;
+  messageId: string;
+  edits: number;
+}
+
+/**
+ * Requests and 429s per route and bot, per bucket, and edits per channel message, for the
+ * control API's `/stats`.
+ */
 export class RequestStats {
   private readonly rows = new Map<string, RouteStats>();
   private readonly buckets = new Map<string, BucketStats>();
+  private readonly edits = new Map<string, MessageEditStats>();
 
   /** One request that met a rate limit check; `limited` when it was answered 429. */
   recordBucket(bucket: string, major: string, botUserId: string, limited: boolean): void {
@@ -33,6 +44,13 @@ export class RequestStats {
     }
     row.requests++;
     if (limited) row.rateLimited++;
+  }
+
+  /** One channel message edited (the edit went through). */
+  recordEdit(channelId: string, messageId: string): void {
+    const row = this.edits.get(messageId);
+    if (row) row.edits++;
+    else this.edits.set(messageId, { channelId, messageId, edits: 1 });
   }
 
   record(route: string, botUserId: string | undefined, status: number): void {
@@ -51,6 +69,7 @@ export class RequestStats {
   snapshot(): {
     routes: RouteStats[];
     buckets: BucketStats[];
+    messageEdits: MessageEditStats[];
     totals: Omit<RouteStats, 'route' | 'botUserId'>;
   } {
     const routes = [...this.rows.values()].map((row) => ({ ...row }));
@@ -62,11 +81,17 @@ export class RequestStats {
       }),
       { requests: 0, rateLimited: 0, serverErrors: 0 },
     );
-    return { routes, buckets: [...this.buckets.values()].map((row) => ({ ...row })), totals };
+    return {
+      routes,
+      buckets: [...this.buckets.values()].map((row) => ({ ...row })),
+      messageEdits: [...this.edits.values()].map((row) => ({ ...row })),
+      totals,
+    };
   }
 
   reset(): void {
     this.rows.clear();
     this.buckets.clear();
+    this.edits.clear();
   }
 }
