@@ -6,7 +6,9 @@ import { Test, TestingModule } from '@nestjs/testing';
 import { MessageFlags } from 'discord.js';
 import { DataSource } from 'typeorm';
 import { SandboxBot, startSandboxBot } from '../commands/support/commands-world';
+import { setEnv } from '../support/env';
 import { eventually } from '../support/eventually';
+import { isolatedDatabase } from '../support/isolated-database';
 
 jest.setTimeout(30_000);
 
@@ -41,8 +43,14 @@ describe('/stock and /product, served by every bot and tracked', () => {
   let worker: TestingModule;
   let dataSource: DataSource;
   let bot: SandboxBot;
+  let database: Awaited<ReturnType<typeof isolatedDatabase>>;
+  let restoreEnv: () => void;
 
   beforeAll(async () => {
+    // A catalog of its own: `/stock` lists every visible product, and the run's shared
+    // database holds the products of every other test file.
+    database = await isolatedDatabase();
+    restoreEnv = setEnv({ DATABASE_URL: database.url });
     // The worker's own module wiring: the handlers must be found next to CommandsWorkerModule.
     worker = await Test.createTestingModule({
       imports: [
@@ -69,6 +77,8 @@ describe('/stock and /product, served by every bot and tracked', () => {
   afterAll(async () => {
     await bot?.close();
     await worker?.close();
+    restoreEnv?.();
+    await database?.drop();
   });
 
   it('registers both commands with the bot’s application', async () => {
