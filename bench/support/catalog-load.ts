@@ -259,7 +259,9 @@ export function rawStockStatement(
 
 /**
  * Anchor: the least set-based SQL that does the same job without the per-step checks: one
- * UPDATE of the net change per product and one INSERT of the ledger rows.
+ * UPDATE of the net change per product and one INSERT of the ledger rows. It locks the rows in
+ * id order first, as the stock statement does: two batches updating in whatever order the plan
+ * picks deadlock each other.
  */
 export function rawSetBasedSql(
   pg: Pool,
@@ -269,9 +271,14 @@ export function rawSetBasedSql(
   return bulkLoop(ids, load, async (rows) => {
     const result = await pg.query(
       `WITH input AS (SELECT * FROM unnest($1::uuid[], $2::int[]) AS i(product_id, delta)),
+       locked AS (
+         SELECT p.id FROM products p WHERE p.id IN (SELECT product_id FROM input)
+          ORDER BY p.id FOR UPDATE
+       ),
        updated AS (
          UPDATE products p SET stock = p.stock + n.delta, updated_at = now()
            FROM (SELECT product_id, sum(delta) AS delta FROM input GROUP BY product_id) n
+           JOIN locked l ON l.id = n.product_id
           WHERE p.id = n.product_id
          RETURNING p.id
        )
