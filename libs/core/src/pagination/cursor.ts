@@ -8,22 +8,31 @@ import { CORE_ERRORS } from '../errors/core.errors';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-/** `?limit=&cursor=` on every list endpoint. */
-export class CursorQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit?: number;
+/** `?limit=&cursor=` with a list's own page sizes (most lists take `CursorQueryDto`). */
+export function CursorQuery(pageSize: { default: number; max: number }) {
+  class PageQuery {
+    @ApiPropertyOptional({ minimum: 1, maximum: pageSize.max, default: pageSize.default })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    @Max(pageSize.max)
+    limit?: number;
 
-  @ApiPropertyOptional({ description: 'Opaque cursor from a previous page’s nextCursor' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
+    @ApiPropertyOptional({ description: 'Opaque cursor from a previous page’s nextCursor' })
+    @IsOptional()
+    @IsString()
+    @MaxLength(200)
+    cursor?: string;
+  }
+  return PageQuery;
 }
+
+/** `?limit=&cursor=` on every list endpoint. */
+export class CursorQueryDto extends CursorQuery({
+  default: DEFAULT_PAGE_SIZE,
+  max: MAX_PAGE_SIZE,
+}) {}
 
 export interface Page<T> {
   items: T[];
