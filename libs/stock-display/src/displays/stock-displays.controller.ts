@@ -1,4 +1,12 @@
-import { ApiErrorResponses, ApiPage, Audited, noteAudit, Roles, UuidPipe } from '@botdeck/core';
+import {
+  ApiErrorResponses,
+  ApiPage,
+  Audited,
+  mapPage,
+  noteAudit,
+  Roles,
+  UuidPipe,
+} from '@botdeck/core';
 import {
   Body,
   Controller,
@@ -54,11 +62,7 @@ export class StockDisplaysController {
   @ApiPage(StockDisplayDto)
   @ApiErrorResponses(400)
   async list(@Query() query: ListStockDisplaysQuery) {
-    const page = await this.displays.list(query);
-    return {
-      items: page.items.map((display) => StockDisplayDto.from(display)),
-      nextCursor: page.nextCursor,
-    };
+    return mapPage(await this.displays.list(query), (display) => StockDisplayDto.from(display));
   }
 
   @Get(':id')
