@@ -16,6 +16,20 @@ const ALLOWED_LIBS = {
   catalog: ['core'],
   'stock-display': ['core', 'catalog', 'bot-config', 'bot-runtime', 'commands'],
   messaging: ['core', 'bot-config', 'bot-runtime', 'bulk-operations'],
+  // Delivers other domains' events to dashboards: it reads their event types and public doors.
+  realtime: [
+    'core',
+    'auth',
+    'audit',
+    'monitoring',
+    'bot-config',
+    'bulk-operations',
+    'commands',
+    'catalog',
+    'stock-display',
+  ],
+  // One search box over the domains that say what of theirs is searchable.
+  search: ['core', 'auth', 'audit', 'bot-config', 'catalog', 'commands'],
   // Not a domain: the one list of every lib's migrations, for the API, the CLI and the tests.
   migrations: [
     'core',

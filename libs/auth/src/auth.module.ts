@@ -8,6 +8,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { AccessGuard } from './access/access.guard';
+import { Authenticator } from './access/authenticator.service';
 import { authConfig, type AuthConfig } from './auth.config';
 import { AccessTokensService, JWT_AUDIENCE, JWT_ISSUER } from './sessions/access-tokens.service';
 import { AuthController } from './sessions/auth.controller';
@@ -45,6 +46,7 @@ import { UsersModule } from './users/users.module';
   controllers: [AuthController, UsersController],
   providers: [
     AccessTokensService,
+    Authenticator,
     AuthService,
     SessionsService,
     AdminBootstrapService,
@@ -56,6 +58,6 @@ import { UsersModule } from './users/users.module';
     },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersModule, SessionsService, AccessTokensService],
+  exports: [UsersModule, SessionsService, AccessTokensService, Authenticator],
 })
 export class AuthModule {}

@@ -11,6 +11,8 @@ export {
 } from './auth.config';
 export type { AuthConfig } from './auth.config';
 export { AccessGuard } from './access/access.guard';
+export { Authenticator } from './access/authenticator.service';
+export type { Authenticated } from './access/authenticator.service';
 export { User } from './users/user.entity';
 export { UserDto } from './users/dto/user.dto';
 export { UsersModule } from './users/users.module';

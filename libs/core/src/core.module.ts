@@ -7,6 +7,7 @@ import { RouteIndex } from './http/fastify-adapter';
 import { RequestOutcomeBus } from './http/request-outcome.bus';
 import { createValidationPipe } from './http/validation';
 import { LoggingModule } from './logging/logging.module';
+import { MetricsRegistry } from './metrics/metrics-registry';
 import { RedisModule } from './redis/redis.module';
 
 /** What every Botdeck process needs: configuration, logging, Redis and the HTTP conventions. */
@@ -17,9 +18,10 @@ import { RedisModule } from './redis/redis.module';
     RequestOutcomeBus,
     RouteIndex,
     EventBus,
+    MetricsRegistry,
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
   ],
-  exports: [RequestOutcomeBus, RouteIndex, EventBus],
+  exports: [RequestOutcomeBus, RouteIndex, EventBus, MetricsRegistry],
 })
 export class CoreModule {}

@@ -33,4 +33,5 @@ export * from './async/bounded';
 export * from './http/access';
 export * from './http/audited';
 export * from './events/event-bus';
+export * from './metrics/metrics-registry';
 export * from './http/validators';

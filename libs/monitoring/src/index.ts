@@ -7,3 +7,5 @@ export { WorkerHeartbeatModule } from './workers/worker-heartbeat.module';
 export { WorkerHeartbeatService } from './workers/worker-heartbeat.service';
 export { WorkerRegistry, workerKey, WORKER_INDEX_KEY } from './workers/worker-registry';
 export type { LiveWorker, WorkerInfo } from './workers/worker-registry';
+export type { WorkerChangeEvent } from './monitoring.events';
+export type { MetricsSnapshot, ProcessMetrics } from './metrics/metrics-snapshot';

@@ -13,6 +13,7 @@ import type { SessionsService } from '../sessions/sessions.service';
 import type { User } from '../users/user.entity';
 import type { UsersService } from '../users/users.service';
 import { AccessGuard, bearerToken } from './access.guard';
+import { Authenticator } from './authenticator.service';
 
 class Controller {}
 function handler(): void {}
@@ -76,9 +77,11 @@ async function decide(options: {
 }): Promise<{ outcome: true | AppError; request: FastifyRequest }> {
   const guard = new AccessGuard(
     fakeReflector(options.access),
-    fakeTokens(options.tokens ?? claims),
-    fakeUsers(options.user === undefined ? dbUser : options.user),
-    fakeSessions(options.live ?? true),
+    new Authenticator(
+      fakeTokens(options.tokens ?? claims),
+      fakeUsers(options.user === undefined ? dbUser : options.user),
+      fakeSessions(options.live ?? true),
+    ),
   );
   const request = requestWith(options.authorization);
   try {
@@ -169,9 +172,7 @@ describe('AccessGuard', () => {
   it('leaves non-HTTP contexts to their own authentication', async () => {
     const guard = new AccessGuard(
       fakeReflector(undefined),
-      fakeTokens(claims),
-      fakeUsers(null),
-      fakeSessions(false),
+      new Authenticator(fakeTokens(claims), fakeUsers(null), fakeSessions(false)),
     );
     await expect(guard.canActivate(contextFor(requestWith(), 'ws'))).resolves.toBe(true);
   });

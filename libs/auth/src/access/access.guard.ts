@@ -9,11 +9,9 @@ import {
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { AccessTokensService } from '../sessions/access-tokens.service';
-import { SessionsService } from '../sessions/sessions.service';
 import type { User } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
 import { AUTH_ERRORS } from '../auth.errors';
+import { Authenticator } from './authenticator.service';
 
 export function bearerToken(header: string | string[] | undefined): string | undefined {
   if (typeof header !== 'string') return undefined;
@@ -23,17 +21,14 @@ export function bearerToken(header: string | string[] | undefined): string | und
 
 /**
  * The one global guard. Every route must declare `@Public()` or `@Roles(minimum)`; anything
- * undeclared is refused. Signed-in routes check the user in the database on every request,
- * so a disabled, deleted or demoted user loses access at once, whatever their token says,
- * and so does a token whose login was signed out or revoked for refresh-token reuse.
+ * undeclared is refused. Signed-in routes are checked by the `Authenticator`, which reads the
+ * user and the login as they are now, not as the token remembers them.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly accessTokens: AccessTokensService,
-    private readonly users: UsersService,
-    private readonly sessions: SessionsService,
+    private readonly authenticator: Authenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -81,21 +76,7 @@ export class AccessGuard implements CanActivate {
         AUTH_ERRORS.TOKEN_MISSING,
       );
     }
-    const claims = await this.accessTokens.verify(token);
-    const [user, live] = await Promise.all([
-      this.users.findById(claims.sub),
-      this.sessions.isLive(claims.sid),
-    ]);
-    if (!user)
-      throw new UnauthenticatedError('This account no longer exists', AUTH_ERRORS.USER_NOT_FOUND);
-    if (user.disabled)
-      throw new UnauthenticatedError('This account is disabled', AUTH_ERRORS.USER_DISABLED);
-    if (!live) {
-      throw new UnauthenticatedError(
-        'This session has been signed out',
-        AUTH_ERRORS.SESSION_REVOKED,
-      );
-    }
+    const { user } = await this.authenticator.authenticate(token);
     return user;
   }
 
