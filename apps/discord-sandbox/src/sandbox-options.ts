@@ -38,6 +38,10 @@ export interface SandboxOptions {
    * Discord does. Default: on whenever REST rate limits are on.
    */
   identifyPacing?: boolean;
+  /** `GET /gateway/bot` recommends one shard per this many guilds. Default 1000. */
+  guildsPerShard?: number;
+  /** More guilds than this on one shard closes it with 4011 Sharding required. Default 2500. */
+  maxGuildsPerShard?: number;
   /** `session_start_limit.total`. Default 1000. */
   sessionStartLimit?: number;
   /** Log each request (noisy); default false. */
@@ -71,6 +75,8 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedSandboxOpt
       sessionStartLimit: options.sessionStartLimit ?? 1000,
       maxConcurrency: options.maxConcurrency ?? 1,
       identifyPacing: options.identifyPacing ?? options.rateLimits !== false,
+      guildsPerShard: options.guildsPerShard ?? 1000,
+      maxGuildsPerShard: options.maxGuildsPerShard ?? 2500,
     },
     interactions: {
       responseTimeoutMs: options.interactionResponseTimeoutMs ?? 3000,

@@ -11,10 +11,12 @@ export interface CreatedBot {
 export interface PlayedInteraction {
   interactionId: string;
   token: string;
-  /** Whether a connected session of the bot received INTERACTION_CREATE. */
+  /** Whether a connected session of the bot received INTERACTION_CREATE (or it went over HTTP). */
   delivered: boolean;
   /** The bot's initial response, or null if none came within `waitMs`. */
   response: InitialResponse | null;
+  /** Over HTTP: why the endpoint's answer could not be used, else null. */
+  deliveryError: string | null;
 }
 
 export interface InteractionState {
@@ -22,6 +24,7 @@ export interface InteractionState {
   type: number;
   name: string;
   response: InitialResponse | null;
+  deliveryError: string | null;
   original: ApiMessage | null;
   followUps: ApiMessage[];
 }

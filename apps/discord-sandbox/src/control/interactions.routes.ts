@@ -41,13 +41,17 @@ export function registerInteractionControlRoutes(app: FastifyInstance, ctx: Sand
       delivered === 0
         ? null
         : await record.waitFor(
-            () => record.initial !== null,
+            () => record.initial !== null || record.deliveryError !== null,
             () => record.initial,
             waitMs,
           );
-    return reply
-      .code(201)
-      .send({ interactionId: record.id, token: record.token, delivered: delivered > 0, response });
+    return reply.code(201).send({
+      interactionId: record.id,
+      token: record.token,
+      delivered: delivered > 0,
+      response,
+      deliveryError: record.deliveryError,
+    });
   });
 
   // ?waitFor=response|original|followUps&count=N&waitMs=… long-polls until that much is there.
@@ -65,7 +69,7 @@ export function registerInteractionControlRoutes(app: FastifyInstance, ctx: Sand
       switch (waitFor) {
         case undefined:
         case 'response':
-          return record.initial !== null;
+          return record.initial !== null || record.deliveryError !== null;
         case 'original': {
           const original = record.originalMessageId
             ? ctx.store.message(record.originalMessageId)
@@ -92,6 +96,7 @@ function describe(ctx: SandboxContext, record: InteractionRecord) {
     userId: record.user.id,
     createdAt: new Date(record.createdAt).toISOString(),
     response: record.initial,
+    deliveryError: record.deliveryError,
     original: record.originalMessageId
       ? (ctx.store.message(record.originalMessageId) ?? null)
       : null,

@@ -1,5 +1,7 @@
 /** The sandbox's world, kept in memory. Ids are snowflake strings, as on Discord. */
 
+import type { KeyObject } from 'node:crypto';
+
 export interface SandboxUser {
   id: string;
   username: string;
@@ -14,6 +16,11 @@ export interface SandboxApplication {
   token: string;
   /** Privileged intents (GuildMembers, GuildPresences, MessageContent) this bot may ask for. */
   privilegedIntents: number;
+  /** Signs interactions POSTed to the endpoint URL; `verifyKey` is its public half (hex). */
+  signingKey: KeyObject;
+  verifyKey: string;
+  /** Set: interactions go to this URL over HTTP instead of the gateway, as on Discord. */
+  interactionsEndpointUrl: string | null;
 }
 
 export interface SandboxGuild {

@@ -8,6 +8,7 @@ import {
   SandboxRole,
   SandboxUser,
 } from './entities';
+import { signingKeysFor } from './signing-keys';
 import { SnowflakeGenerator } from './snowflake';
 import { mintBotToken } from './tokens';
 
@@ -77,12 +78,17 @@ export class SandboxStore {
 
   createBot(input: CreateBotInput): SandboxApplication {
     const userId = input.userId ?? this.ids.next();
+    const token = input.token ?? mintBotToken(userId);
+    const keys = signingKeysFor(token);
     const app: SandboxApplication = {
       id: input.applicationId ?? userId,
       name: input.username,
       botUserId: userId,
-      token: input.token ?? mintBotToken(userId),
+      token,
       privilegedIntents: input.privilegedIntents ?? ALL_PRIVILEGED_INTENTS,
+      signingKey: keys.privateKey,
+      verifyKey: keys.verifyKey,
+      interactionsEndpointUrl: null,
     };
     this.users.set(userId, { id: userId, username: input.username, globalName: null, bot: true });
     this.applications.set(app.id, app);

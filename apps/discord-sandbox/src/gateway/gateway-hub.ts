@@ -21,6 +21,10 @@ export interface GatewaySettings {
    * Discord ("Clients are limited by maximum concurrency when Identifying").
    */
   identifyPacing: boolean;
+  /** `GET /gateway/bot` recommends one shard per this many guilds (Discord: about 1 000). */
+  guildsPerShard: number;
+  /** A shard given more guilds than this is closed with 4011 Sharding required (Discord: 2 500). */
+  maxGuildsPerShard: number;
 }
 
 /** Discord's identify window: `max_concurrency` IDENTIFYs per this many ms. */
@@ -64,6 +68,18 @@ export class GatewayHub implements SessionAuthority {
     readonly settings: GatewaySettings,
   ) {}
 
+  /** What `GET /gateway/bot` answers as `shards`. */
+  recommendedShards(botUserId: string): number {
+    const guilds = this.store.guildsOf(botUserId).length;
+    return Math.max(1, Math.ceil(guilds / Math.max(1, this.settings.guildsPerShard)));
+  }
+
+  private guildsOnShard(botUserId: string, [shardId, shardCount]: [number, number]): number {
+    return this.store
+      .guildsOf(botUserId)
+      .filter((guild) => shardOf(guild.id, shardCount) === shardId).length;
+  }
+
   accept(connection: GatewayConnection): void {
     this.connections.add(connection);
   }
@@ -79,6 +95,9 @@ export class GatewayHub implements SessionAuthority {
     const problem = checkIntents(d.intents, app.privilegedIntents);
     if (problem === 'invalid') return connection.close(CloseCode.InvalidIntents);
     if (problem === 'disallowed') return connection.close(CloseCode.DisallowedIntents);
+    if (this.guildsOnShard(app.botUserId, shard) > this.settings.maxGuildsPerShard) {
+      return connection.close(CloseCode.ShardingRequired);
+    }
     if (!this.takeIdentifySlot(app.botUserId, shard[0])) {
       // Not a close: Discord answers op 9 and the client identifies again later.
       this.identifiesTooEarly.set(

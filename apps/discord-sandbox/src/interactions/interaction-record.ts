@@ -33,6 +33,8 @@ export class InteractionRecord {
   readonly followUpIds: string[] = [];
   /** performance.now() when INTERACTION_CREATE went out. */
   dispatchedAt = 0;
+  /** Over HTTP: why the endpoint's answer could not be used (unreachable, refused, invalid). */
+  deliveryError: string | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { ControlError } from '../control/control-error';
-import { DiscordErrors } from '../discord/discord-error';
+import { DiscordError, DiscordErrors } from '../discord/discord-error';
 import { apiUser } from '../discord/payloads';
 import { SandboxApplication } from '../domain/entities';
 import { SandboxStore } from '../domain/sandbox-store';
@@ -9,6 +9,7 @@ import { GatewayHub } from '../gateway/gateway-hub';
 import { MessageFlags, MessagesService } from '../messages/messages.service';
 import { validateMessageBody } from '../messages/message-validation';
 import { commandData } from './command-options';
+import { InteractionEndpointClient } from './interaction-endpoint';
 import { interactionCreatePayload, invalidCallbackType, summarise } from './interaction-payloads';
 import { CallbackType, InteractionRecord } from './interaction-record';
 
@@ -33,13 +34,16 @@ export interface PlayInteractionInput {
 }
 
 /**
- * Plays users running slash commands (INTERACTION_CREATE) and enforces Discord's rules on the
- * answers: one initial response within 3 s, then edits and follow-ups for 15 minutes.
+ * Plays users running slash commands and enforces Discord's rules on the answers: one initial
+ * response within 3 s, then edits and follow-ups for 15 minutes. An interaction goes to the
+ * bot's gateway session (INTERACTION_CREATE), or, when its application has an Interactions
+ * Endpoint URL, to that URL as a signed HTTP POST whose response is the initial answer.
  */
 export class InteractionsService {
   private readonly byId = new Map<string, InteractionRecord>();
   private readonly byToken = new Map<string, InteractionRecord>();
   private readonly sweeper: NodeJS.Timeout;
+  readonly endpoint: InteractionEndpointClient;
 
   constructor(
     private readonly store: SandboxStore,
@@ -49,6 +53,7 @@ export class InteractionsService {
   ) {
     this.sweeper = setInterval(() => this.sweep(), 30_000);
     this.sweeper.unref();
+    this.endpoint = new InteractionEndpointClient(timing.responseTimeoutMs);
   }
 
   stop(): void {
@@ -140,10 +145,38 @@ export class InteractionsService {
 
     const payload = interactionCreatePayload(record, app, guild, channel, user, data, source);
     record.dispatchedAt = performance.now();
+    if (app.interactionsEndpointUrl !== null) {
+      void this.deliverOverHttp(app, app.interactionsEndpointUrl, record, payload);
+      return { record, delivered: 1 };
+    }
     const delivered = this.gateway.dispatch(app.botUserId, 'INTERACTION_CREATE', payload, {
       guildId: guild.id,
     });
     return { record, delivered };
+  }
+
+  /**
+   * The endpoint's HTTP response is the initial answer. A 202 or 204 means it answered (or will)
+   * through the callback route instead; anything else is kept as the delivery error.
+   */
+  private async deliverOverHttp(
+    app: SandboxApplication,
+    url: string,
+    record: InteractionRecord,
+    payload: unknown,
+  ): Promise<void> {
+    try {
+      const answer = await this.endpoint.post(app, url, payload);
+      if (answer.status === 202 || answer.status === 204) return;
+      if (answer.status !== 200) throw new Error(`the endpoint answered ${answer.status}`);
+      this.callback(record.id, record.token, answer.body, false);
+    } catch (error) {
+      record.deliveryError =
+        error instanceof DiscordError && error.errors
+          ? `${error.message}: ${JSON.stringify(error.errors)}`
+          : (error as Error).message;
+      record.changed();
+    }
   }
 
   /** `POST /interactions/{id}/{token}/callback` */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { DiscordErrors } from '../discord/discord-error';
 import { apiUser } from '../discord/payloads';
 import { botOf, discordRoute } from '../http/discord-route';
+import type { SandboxApplication } from '../domain/entities';
 import type { SandboxContext } from '../sandbox-context';
 
 /** Who the bot is, and where its gateway is. */
@@ -10,7 +11,7 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: SandboxContext
     const bot = botOf(request);
     return {
       url: gatewayUrl(ctx, request.headers.host),
-      shards: 1,
+      shards: ctx.gateway.recommendedShards(bot.botUserId),
       session_start_limit: ctx.gateway.sessionStartLimit(bot.botUserId),
     };
   });
@@ -41,7 +42,8 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: SandboxContext
       bot_require_code_grant: false,
       bot: apiUser(user),
       owner: apiUser(user),
-      verify_key: '0'.repeat(64),
+      verify_key: bot.verifyKey,
+      interactions_endpoint_url: bot.interactionsEndpointUrl,
       team: null,
       flags: 0,
       approximate_guild_count: ctx.store.guildsOf(bot.botUserId).length,
@@ -49,7 +51,47 @@ export function registerIdentityRoutes(app: FastifyInstance, ctx: SandboxContext
     };
   };
   discordRoute(app, 'GET', '/applications/@me', { auth: 'bot' }, application);
+  // Of the editable fields only the Interactions Endpoint URL is kept. Discord saves it only
+  // after the URL proves it checks signatures; null or "" goes back to the gateway.
+  discordRoute(app, 'PATCH', '/applications/@me', { auth: 'bot' }, async (request) => {
+    const bot = botOf(request);
+    const body = (request.body ?? {}) as { interactions_endpoint_url?: unknown };
+    const url = body.interactions_endpoint_url;
+    if (url === null || url === '') {
+      bot.interactionsEndpointUrl = null;
+    } else if (url !== undefined) {
+      const refused = await endpointRefusal(ctx, bot, url);
+      if (refused) {
+        throw DiscordErrors.invalidFormBody({
+          interactions_endpoint_url: [
+            {
+              code: 'APPLICATION_INTERACTIONS_ENDPOINT_URL_INVALID',
+              message: `The specified interactions endpoint url could not be verified: ${refused}`,
+            },
+          ],
+        });
+      }
+      bot.interactionsEndpointUrl = url as string;
+    }
+    return application(request);
+  });
   discordRoute(app, 'GET', '/oauth2/applications/@me', { auth: 'bot' }, application);
+}
+
+async function endpointRefusal(
+  ctx: SandboxContext,
+  bot: SandboxApplication,
+  url: unknown,
+): Promise<string | null> {
+  if (typeof url !== 'string' || url.length > 2048) return 'not a URL';
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'not a URL';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'not an http(s) URL';
+  return ctx.interactions.endpoint.verify(bot, url);
 }
 
 function gatewayUrl(ctx: SandboxContext, host: string | undefined): string {
