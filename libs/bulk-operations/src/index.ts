@@ -22,6 +22,11 @@ export {
 } from './operations/bulk-operation.entity';
 export { BulkOperationsService } from './operations/bulk-operations.service';
 export {
+  BulkItemTotals,
+  BulkItemTotalsModule,
+  type BulkItemTotal,
+} from './operations/bulk-item-totals';
+export {
   BulkOperationsRepository,
   type CounterChange,
   type RecordedResult,
