@@ -274,8 +274,10 @@ describe('monitoring: metrics as JSON and Prometheus, snapshots and worker event
       const windowMs = 6 * SNAPSHOT_INTERVAL_MS;
       await sleep(windowMs);
       const counted = snapshots.length - first;
-      expect(counted).toBeGreaterThanOrEqual(windowMs / SNAPSHOT_INTERVAL_MS - 1);
+      // Never two for one interval (that would be about twice as many)…
       expect(counted).toBeLessThanOrEqual(windowMs / SNAPSHOT_INTERVAL_MS + 1);
+      // …and intervals are not skipped (a stalled test process may lose one or two).
+      expect(counted).toBeGreaterThanOrEqual(windowMs / SNAPSHOT_INTERVAL_MS - 2);
     } finally {
       unsubscribe();
     }
