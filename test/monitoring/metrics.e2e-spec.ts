@@ -175,6 +175,15 @@ describe('monitoring: metrics as JSON and Prometheus, snapshots and worker event
     expect(total(api.families, 'botdeck_bots', { status: 'stopped' })).toBe(1);
     expect(total(api.families, 'botdeck_workers')).toBeGreaterThanOrEqual(1);
     expect(api.types.get('botdeck_bulk_items')).toBe('GAUGE');
+    expect(total(api.families, 'botdeck_bulk_items', { kind: 'stop' })).toBe(0);
+    // A bulk stop of the stopped bot: one item, counted whatever its outcome so far.
+    await request(world.api.url)
+      .post('/api/v1/bulk/bots/stop')
+      .set(authHeader(world.operator))
+      .send({ botIds: [stopped.id] })
+      .expect(202);
+    const bulk = await scrape(`${world.api.url}/metrics`, METRICS_TOKEN);
+    expect(total(bulk.families, 'botdeck_bulk_items', { kind: 'stop' })).toBe(1);
 
     const before = await scrape(workerMetricsUrl, METRICS_TOKEN);
     const ping = { command: 'ping', status: 'success' };

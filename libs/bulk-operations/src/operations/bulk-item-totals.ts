@@ -1,4 +1,4 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@botdeck/core';
 import type { BulkKind } from './bulk-operation.entity';
 
@@ -32,7 +32,3 @@ export class BulkItemTotals {
     );
   }
 }
-
-/** Read-only bulk figures for monitoring; needs the database module. */
-@Module({ providers: [BulkItemTotals], exports: [BulkItemTotals] })
-export class BulkItemTotalsModule {}
