@@ -8,7 +8,8 @@ const ALLOWED_LIBS = {
   core: [],
   auth: ['core'],
   audit: ['core'],
-  monitoring: ['core'],
+  // Reads the fleet's statuses, command figures and bulk totals through their public doors.
+  monitoring: ['core', 'bot-config', 'bot-runtime', 'commands', 'bulk-operations'],
   'bot-config': ['core'],
   'bot-runtime': ['core', 'bot-config'],
   commands: ['core', 'bot-runtime'],

@@ -70,6 +70,10 @@ describe('PostgreSQL outage', () => {
     ['GET /audit', () => request(api.url).get('/api/v1/audit').set(authHeader(token))],
     ['GET /auth/me', () => request(api.url).get('/api/v1/auth/me').set(authHeader(token))],
     [
+      'GET /monitoring/metrics',
+      () => request(api.url).get('/api/v1/monitoring/metrics').set(authHeader(token)),
+    ],
+    [
       'POST /auth/login',
       () =>
         request(api.url)

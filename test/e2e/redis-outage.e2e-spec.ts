@@ -103,6 +103,15 @@ describe('Redis outage: routes', () => {
     const timings: number[] = [];
     for (let i = 0; i < 5; i += 1) timings.push(await expectLoginUnavailable());
     await expectDatabaseRoutesServed();
+    // The fleet's metrics read workers and queues from Redis: they say so rather than guess.
+    const started = Date.now();
+    const metrics = await request(api.url).get('/api/v1/monitoring/metrics').set(authHeader(token));
+    expect(Date.now() - started).toBeLessThan(HANG_MS);
+    expect(metrics.status).toBe(503);
+    expect(metrics.body).toMatchObject({
+      code: 'DEPENDENCY_UNAVAILABLE',
+      details: { dependency: 'redis' },
+    });
     const health = await request(api.url).get('/api/v1/monitoring/health');
     expect(health.status).toBe(503);
     expect(health.body.checks.redis.status).toBe('down');

@@ -1,6 +1,6 @@
-import { BotRuntimeModule } from '@botdeck/bot-runtime';
+import { BotRuntimeModule, FleetStats } from '@botdeck/bot-runtime';
 import { BulkOperationsWorkerModule } from '@botdeck/bulk-operations';
-import { CommandsWorkerModule } from '@botdeck/commands';
+import { CommandMetrics, CommandsWorkerModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
 import { MessagingWorkerModule } from '@botdeck/messaging';
 import { WorkerHeartbeatModule } from '@botdeck/monitoring';
@@ -13,7 +13,12 @@ import { Module } from '@nestjs/common';
     CoreModule,
     DatabaseModule.forRoot(),
     QueueModule,
-    WorkerHeartbeatModule,
+    // The heartbeat reports what the bots and their commands do, through these two sources.
+    WorkerHeartbeatModule.register({
+      imports: [BotRuntimeModule, CommandsWorkerModule],
+      fleet: FleetStats,
+      commands: CommandMetrics,
+    }),
     BotRuntimeModule,
     BulkOperationsWorkerModule,
     CommandsWorkerModule,

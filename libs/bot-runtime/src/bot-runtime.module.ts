@@ -4,6 +4,8 @@ import { ConfigModule } from '@nestjs/config';
 import { botRuntimeConfig } from './bot-runtime.config';
 import { BotClientFactory } from './fleet/bot-client.factory';
 import { BotFleet } from './fleet/bot-fleet.service';
+import { DiscordMetrics } from './fleet/discord-metrics';
+import { FleetStats } from './fleet/fleet-stats';
 import { FleetReconciler } from './fleet/fleet-reconciler.service';
 import { FleetRepository } from './fleet/fleet.repository';
 import { WorkerIdentity } from './fleet/worker-identity';
@@ -30,11 +32,13 @@ import { BotStatusReporter } from './status/bot-status.reporter';
     WorkerIdentity,
     BotLeaseService,
     BotStatusReporter,
+    DiscordMetrics,
     BotClientFactory,
     BotFleet,
+    FleetStats,
     FleetRepository,
     FleetReconciler,
   ],
-  exports: [BotPluginModule, BotLifecycleModule, WorkerIdentity],
+  exports: [BotPluginModule, BotLifecycleModule, WorkerIdentity, FleetStats],
 })
 export class BotRuntimeModule {}

@@ -12,6 +12,9 @@ export type { LifecycleAction } from './lifecycle/bot-lifecycle.service';
 export type { DesiredChange } from './state/bot-runtime-states.service';
 export { BotLeaseService, leaseKey } from './leases/bot-lease.service';
 export { WorkerIdentity } from './fleet/worker-identity';
+export { FleetStats, type FleetSample, type RunningBotSample } from './fleet/fleet-stats';
+export { routeTemplate, type DiscordTotals } from './fleet/discord-metrics';
+export { BotStatusCounts } from './state/bot-status-counts';
 // Re-exported so callers of the lifecycle API need only this lib for its errors.
 export { BotNotFoundError } from '@botdeck/bot-config';
 

@@ -21,6 +21,8 @@ export {
   type OperationStatus,
 } from './operations/bulk-operation.entity';
 export { BulkOperationsService } from './operations/bulk-operations.service';
+export { BulkItemTotals, type BulkItemTotal } from './operations/bulk-item-totals';
+export { BulkItemTotalsModule } from './operations/bulk-item-totals.module';
 export {
   BulkOperationsRepository,
   type CounterChange,

@@ -11,6 +11,7 @@ import { CommandLogOutbox } from './tracking/command-log-outbox';
 import { CommandLogOutboxStats } from './tracking/command-log-outbox.stats';
 import { CommandLogQueue } from './tracking/command-log-queue';
 import { CommandLogWriterModule } from './tracking/command-log-writer.module';
+import { CommandMetrics } from './tracking/command-metrics';
 import { CommandTracker } from './tracking/command-tracker';
 import { Cooldowns } from './tracking/cooldowns';
 
@@ -36,6 +37,7 @@ const { NecordContextCreator } = require('necord/dist/necord-context.creator') a
     CommandLogOutboxStats,
     CommandLogOutbox,
     Cooldowns,
+    CommandMetrics,
     CommandTracker,
     CommandsPlugin,
     CoreCommands,
@@ -44,6 +46,7 @@ const { NecordContextCreator } = require('necord/dist/necord-context.creator') a
     CommandRegistry,
     CommandsPlugin,
     CommandTracker,
+    CommandMetrics,
     CommandLogQueue,
     CommandLogOutbox,
     CommandLogOutboxStats,

@@ -20,6 +20,15 @@ export { EphemeralReply } from './registry/ephemeral-reply.decorator';
 export { CommandRegistry, type RegisteredCommand } from './registry/command-registry';
 export { CommandsPlugin } from './plugin/commands.plugin';
 export { CommandTracker } from './tracking/command-tracker';
+export { CommandMetrics } from './tracking/command-metrics';
+export { CommandActivityModule } from './activity/command-activity.module';
+export {
+  CommandActivity,
+  ACTIVITY_WINDOWS,
+  type ActivityWindow,
+  type BotCommandFigures,
+  type CommandWindowFigures,
+} from './activity/command-activity';
 export {
   CommandLogQueue,
   COMMAND_LOG_STREAM,

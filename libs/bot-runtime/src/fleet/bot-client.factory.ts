@@ -1,6 +1,7 @@
 import { botConfigConfig, type BotConfigConfig, type BotEntity } from '@botdeck/bot-config';
 import { Inject, Injectable } from '@nestjs/common';
 import { Client, GatewayIntentBits, Options, type Sweepers } from 'discord.js';
+import { DiscordMetrics } from './discord-metrics';
 
 /**
  * One discord.js client per bot, pointed at `DISCORD_API_URL` (Discord or the sandbox, which
@@ -13,10 +14,13 @@ import { Client, GatewayIntentBits, Options, type Sweepers } from 'discord.js';
  */
 @Injectable()
 export class BotClientFactory {
-  constructor(@Inject(botConfigConfig.KEY) private readonly config: BotConfigConfig) {}
+  constructor(
+    @Inject(botConfigConfig.KEY) private readonly config: BotConfigConfig,
+    private readonly metrics: DiscordMetrics,
+  ) {}
 
   create(bot: BotEntity): Client {
-    return new Client({
+    const client = new Client({
       intents: bot.intents.map((name) => GatewayIntentBits[name as keyof typeof GatewayIntentBits]),
       rest: { api: `${this.config.discordApiUrl}/api` },
       makeCache: Options.cacheWithLimits({
@@ -51,5 +55,7 @@ export class BotClientFactory {
       // A reply to a message that vanished meanwhile should not throw inside a handler.
       failIfNotExists: false,
     });
+    this.metrics.instrument(client);
+    return client;
   }
 }

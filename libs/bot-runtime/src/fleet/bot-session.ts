@@ -65,6 +65,16 @@ export class BotSession {
     return this.machine.status;
   }
 
+  /** The live client's gateway figures, or null while no client runs. */
+  gateway(): { pingMs: number | null; guilds: number } | null {
+    const client = this.client;
+    if (!client) return null;
+    const pings = [...client.ws.shards.values()].map((shard) => shard.ping).filter((p) => p >= 0);
+    const pingMs =
+      pings.length > 0 ? Math.round(pings.reduce((sum, p) => sum + p, 0) / pings.length) : null;
+    return { pingMs, guilds: client.guilds.cache.size };
+  }
+
   start(): void {
     this.abort = new AbortController();
     this.running = this.startLoop(this.abort.signal);

@@ -3,6 +3,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BotRuntimeStateEntity } from './bot-runtime-state.entity';
 import { BotRuntimeStates } from './bot-runtime-states.service';
+import { BotStatusCounts } from './bot-status-counts';
 import { LeaseView } from './lease-view';
 
 /**
@@ -15,8 +16,9 @@ import { LeaseView } from './lease-view';
   providers: [
     LeaseView,
     BotRuntimeStates,
+    BotStatusCounts,
     { provide: BOT_RUNTIME_PORT, useExisting: BotRuntimeStates },
   ],
-  exports: [BotRuntimeStates, BOT_RUNTIME_PORT],
+  exports: [BotRuntimeStates, BotStatusCounts, BOT_RUNTIME_PORT],
 })
 export class BotRuntimeStateModule {}

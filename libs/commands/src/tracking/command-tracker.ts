@@ -12,6 +12,7 @@ import type { CommandOutcome } from '../logs/command-log.entity';
 import type { RegisteredCommand } from '../registry/command-registry';
 import { armAutoDefer } from './auto-defer';
 import { CommandLogOutbox } from './command-log-outbox';
+import { CommandMetrics, UNREGISTERED_COMMAND } from './command-metrics';
 import type { CommandLogRecord } from './command-log-record';
 import { cooldownMessage, Cooldowns } from './cooldowns';
 import { COMMAND_ERRORS } from '../commands.errors';
@@ -51,6 +52,7 @@ export class CommandTracker {
   constructor(
     private readonly outbox: CommandLogOutbox,
     private readonly cooldowns: Cooldowns,
+    private readonly metrics: CommandMetrics,
     @Inject(commandsConfig.KEY) private readonly config: CommandsConfig,
   ) {}
 
@@ -85,6 +87,7 @@ export class CommandTracker {
         finishedAt: new Date().toISOString(),
       };
       this.enqueue(end);
+      this.metrics.record(command?.name ?? UNREGISTERED_COMMAND, status, end.durationMs ?? 0);
       return end;
     };
 
