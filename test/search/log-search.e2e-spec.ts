@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
-import { insertSearchRows, newBotId, snowflake } from './support/search-rows';
+import { insertSearchRows, newBotId } from './support/search-rows';
 
 interface FacetCount {
   value: string;

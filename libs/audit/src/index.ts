@@ -21,3 +21,4 @@ export const auditMigrations: Array<new () => unknown> = [
   CreateAuditEntries1732500001000,
   SearchAndRetainAuditEntries1732500012001,
 ];
+export { AuditSearch, type AuditHit } from './entries/audit-search';

@@ -138,7 +138,9 @@ export class PartitionCommandLogs1732500012000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX command_logs_open_idx ON command_logs (created_at) WHERE status = 'started'`,
     );
-    await queryRunner.query(`CREATE INDEX command_logs_search_idx ON command_logs USING gin (search)`);
+    await queryRunner.query(
+      `CREATE INDEX command_logs_search_idx ON command_logs USING gin (search)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -30,15 +30,25 @@ const SEARCHABLE = /[\p{L}\p{N}]/u;
  */
 export function parseWebSearch(raw: string, field = 'q'): string {
   if (isUnsafeText(raw)) {
-    throw new InvalidSearchQueryError(field, 'must not contain a NUL byte or an unpaired surrogate');
+    throw new InvalidSearchQueryError(
+      field,
+      'must not contain a NUL byte or an unpaired surrogate',
+    );
   }
   if (raw.length > MAX_SEARCH_QUERY_LENGTH) {
-    throw new InvalidSearchQueryError(field, `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`);
+    throw new InvalidSearchQueryError(
+      field,
+      `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`,
+    );
   }
   const terms = tokenize(raw, field);
-  if (terms.length === 0) throw new InvalidSearchQueryError(field, 'must contain a word to search for');
+  if (terms.length === 0)
+    throw new InvalidSearchQueryError(field, 'must contain a word to search for');
   if (terms.filter((term) => term.kind !== 'or').length > MAX_SEARCH_TERMS) {
-    throw new InvalidSearchQueryError(field, `must have at most ${MAX_SEARCH_TERMS} words or phrases`);
+    throw new InvalidSearchQueryError(
+      field,
+      `must have at most ${MAX_SEARCH_TERMS} words or phrases`,
+    );
   }
   terms.forEach((term, index) => {
     if (term.kind !== 'or') return;
@@ -65,7 +75,7 @@ function tokenize(raw: string, field: string): Term[] {
   const terms: Term[] = [];
   let index = 0;
   while (index < raw.length) {
-    const char = raw[index]!;
+    const char = raw[index];
     if (/\s/.test(char)) {
       index += 1;
       continue;
@@ -74,14 +84,17 @@ function tokenize(raw: string, field: string): Term[] {
     if (char === '-') {
       negated = true;
       index += 1;
-      if (index >= raw.length || /\s/.test(raw[index]!)) {
+      if (index >= raw.length || /\s/.test(raw[index])) {
         throw new InvalidSearchQueryError(field, 'has a "-" with no word after it');
       }
     }
     if (raw[index] === '"') {
       const end = raw.indexOf('"', index + 1);
       if (end < 0) throw new InvalidSearchQueryError(field, 'has a quote that is never closed');
-      const text = raw.slice(index + 1, end).trim().replace(/\s+/g, ' ');
+      const text = raw
+        .slice(index + 1, end)
+        .trim()
+        .replace(/\s+/g, ' ');
       if (!SEARCHABLE.test(text)) {
         throw new InvalidSearchQueryError(field, 'has a phrase with no letter or digit in it');
       }
@@ -90,7 +103,7 @@ function tokenize(raw: string, field: string): Term[] {
       continue;
     }
     let end = index;
-    while (end < raw.length && !/\s/.test(raw[end]!) && raw[end] !== '"') end += 1;
+    while (end < raw.length && !/\s/.test(raw[end]) && raw[end] !== '"') end += 1;
     const text = raw.slice(index, end);
     index = end;
     if (!negated && text.toLowerCase() === 'or') {

@@ -33,7 +33,7 @@ const SNOWFLAKE = /^\d{17,20}$/;
 const commaList = ({ value }: { value: unknown }): unknown => {
   const parts = Array.isArray(value) ? value : [value];
   if (!parts.every((part) => typeof part === 'string')) return value;
-  return (parts as string[]).flatMap((part) => part.split(',')).map((part) => part.trim());
+  return parts.flatMap((part) => part.split(',')).map((part) => part.trim());
 };
 
 @ValidatorConstraint({ name: 'isNotBelow' })

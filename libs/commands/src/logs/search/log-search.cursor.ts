@@ -15,7 +15,8 @@ const ID = /^\d{1,20}$/;
 
 export function encodeLogCursor(sort: LogSort, position: LogSearchPosition): string {
   const key = [position.createdAt.toISOString(), position.id];
-  const value = sort === 'slowest' ? [TAGS[sort], position.duration ?? -1, ...key] : [TAGS[sort], ...key];
+  const value =
+    sort === 'slowest' ? [TAGS[sort], position.duration ?? -1, ...key] : [TAGS[sort], ...key];
   return Buffer.from(JSON.stringify(value)).toString('base64url');
 }
 
@@ -35,7 +36,12 @@ export function decodeLogCursor(cursor: string, sort: LogSort): LogSearchPositio
   let duration: number | undefined;
   if (sort === 'slowest') {
     const first = rest.shift();
-    if (typeof first !== 'number' || !Number.isInteger(first) || first < -1 || first > 2 ** 31 - 1) {
+    if (
+      typeof first !== 'number' ||
+      !Number.isInteger(first) ||
+      first < -1 ||
+      first > 2 ** 31 - 1
+    ) {
       throw new InvalidCursorError();
     }
     duration = first;
