@@ -22,3 +22,9 @@ export const auditMigrations: Array<new () => unknown> = [
   SearchAndRetainAuditEntries1732500012001,
 ];
 export { AuditSearch, type AuditHit } from './entries/audit-search';
+export { AuditRetention } from './retention/audit-retention';
+export { AuditRetentionModule } from './retention/audit-retention.module';
+export {
+  auditRetentionConfig,
+  type AuditRetentionConfig,
+} from './retention/audit-retention.config';

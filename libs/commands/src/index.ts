@@ -7,6 +7,8 @@ export * from './commands-worker.module';
 export * from './logs/command-logs.module';
 export { CommandLogsService } from './logs/command-logs.service';
 export { commandLogsConfig, type CommandLogsConfig } from './logs/command-logs.config';
+export { CommandLogPartitions, type PartitionRun } from './logs/retention/command-log-partitions';
+export { CommandLogRetentionModule } from './logs/retention/command-log-retention.module';
 export {
   CommandLogSearchService,
   type CommandLogHit,
