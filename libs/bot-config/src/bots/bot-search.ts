@@ -6,11 +6,12 @@ export interface BotHit {
   id: string;
   name: string;
   tags: string[];
-  status: string;
+  botUsername: string | null;
 }
 
 /**
- * What of the bots the search box may find: name, Discord user name and tags, by whole words
+ * What of the bots the search box may find: name, Discord user name, description and tags, by
+ * whole words
  * (the same `simple` full-text config as every other door). Fleets are thousands of bots, not
  * millions, so the document is computed per row rather than stored and indexed.
  */
@@ -26,9 +27,10 @@ export class BotSearch {
   ): Promise<{ count: number; capped: boolean; items: BotHit[] }> {
     const rows = await this.dataSource.query<(BotHit & { total: number })[]>(
       `WITH matched AS (
-         SELECT id, name, tags, status FROM bots
+         SELECT id, name, tags, bot_username AS "botUsername" FROM bots
           WHERE to_tsvector('simple', name || ' ' || coalesce(bot_username, '') || ' '
-                  || array_to_string(tags, ' ')) @@ websearch_to_tsquery('simple', $1)
+                  || description || ' ' || array_to_string(tags, ' '))
+                @@ websearch_to_tsquery('simple', $1)
           LIMIT $3
        )
        SELECT *, (SELECT count(*)::int FROM matched) AS total FROM matched
@@ -39,7 +41,7 @@ export class BotSearch {
     return {
       count: Math.min(total, countCap),
       capped: total > countCap,
-      items: rows.map(({ id, name, tags, status }) => ({ id, name, tags, status })),
+      items: rows.map(({ id, name, tags, botUsername }) => ({ id, name, tags, botUsername })),
     };
   }
 }

@@ -35,8 +35,8 @@ export class BotSearchHitDto {
   name!: string;
   @ApiProperty({ type: [String] })
   tags!: string[];
-  @ApiProperty()
-  status!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The bot user on Discord' })
+  botUsername!: string | null;
 }
 
 export class ProductSearchHitDto {
