@@ -9,6 +9,10 @@ export { CommandLogsService } from './logs/command-logs.service';
 export { commandLogsConfig, type CommandLogsConfig } from './logs/command-logs.config';
 export { CommandLogPartitions, type PartitionRun } from './logs/retention/command-log-partitions';
 export { CommandLogRetentionModule } from './logs/retention/command-log-retention.module';
+/** The search statements and cursors, for benches that run them bare beside the API. */
+export { pageQuery, facetQuery, type LogSearchCriteria } from './logs/search/log-search.sql';
+export { encodeLogCursor } from './logs/search/log-search.cursor';
+export { toCopyText, COMMAND_LOG_COLUMNS } from './tracking/command-log.store';
 export {
   CommandLogSearchService,
   type CommandLogHit,
