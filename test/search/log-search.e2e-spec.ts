@@ -166,6 +166,9 @@ describe('GET /api/v1/logs/search', () => {
     };
     expect(await walk('newest')).toEqual(all);
     expect(await walk('oldest')).toEqual([...all].reverse());
+    // A text search pages the same way (read through the GIN index first).
+    expect(await walk('slowest&q=buy')).toEqual([ids.buyTimeout, ids.buyError, ids.buyOpen]);
+    expect(await walk('oldest&q=buy')).toEqual([ids.buyError, ids.buyTimeout, ids.buyOpen]);
     // Still-open interactions (no duration) come last.
     expect(await walk('slowest')).toEqual([
       ids.buyTimeout,

@@ -10,7 +10,13 @@ export { commandLogsConfig, type CommandLogsConfig } from './logs/command-logs.c
 export { CommandLogPartitions, type PartitionRun } from './logs/retention/command-log-partitions';
 export { CommandLogRetentionModule } from './logs/retention/command-log-retention.module';
 /** The search statements and cursors, for benches that run them bare beside the API. */
-export { pageQuery, facetQuery, type LogSearchCriteria } from './logs/search/log-search.sql';
+export {
+  pageQuery,
+  facetQuery,
+  searchPage,
+  textFirstQuery,
+  type LogSearchCriteria,
+} from './logs/search/log-search.sql';
 export { encodeLogCursor } from './logs/search/log-search.cursor';
 export { toCopyText, COMMAND_LOG_COLUMNS } from './tracking/command-log.store';
 export {

@@ -13,7 +13,7 @@ import type {
   LogSearchQuery,
 } from '../dto/log-search.dto';
 import { decodeLogCursor, encodeLogCursor } from './log-search.cursor';
-import { facetQuery, LOG_COLUMNS, pageQuery, type LogSearchCriteria } from './log-search.sql';
+import { facetQuery, searchPage, type LogSearchCriteria } from './log-search.sql';
 
 export interface LogRow {
   interaction_id: string;
@@ -79,9 +79,9 @@ export class CommandLogSearchService {
     const sort = query.sort ?? 'newest';
     const limit = query.limit ?? 20;
     const after = query.cursor ? decodeLogCursor(query.cursor, sort) : undefined;
-    const page = pageQuery(criteria, sort, limit, after);
+    const run = <T>(sql: string, params: unknown[]) => this.dataSource.query<T[]>(sql, params);
     const [rows, facets] = await Promise.all([
-      this.dataSource.query<LogRow[]>(page.sql, page.params),
+      searchPage<LogRow>(run, criteria, sort, limit, after),
       query.facets?.length ? this.facets(criteria, query.facets) : undefined,
     ]);
     const items = rows.slice(0, limit);
@@ -103,12 +103,9 @@ export class CommandLogSearchService {
     limit: number,
     countCap: number,
   ): Promise<{ count: number; capped: boolean; items: CommandLogHit[] }> {
+    const run = <T>(sql: string, params: unknown[]) => this.dataSource.query<T[]>(sql, params);
     const [rows, [counted]] = await Promise.all([
-      this.dataSource.query<LogRow[]>(
-        `SELECT ${LOG_COLUMNS} FROM command_logs WHERE search @@ websearch_to_tsquery('simple', $1)
-          ORDER BY created_at DESC, interaction_id DESC LIMIT $2`,
-        [text, limit],
-      ),
+      searchPage<LogRow>(run, { text }, 'newest', limit).then((page) => page.slice(0, limit)),
       this.dataSource.query<{ count: number }[]>(
         `SELECT count(*)::int AS count FROM (SELECT 1 FROM command_logs
           WHERE search @@ websearch_to_tsquery('simple', $1) LIMIT $2) AS capped`,
