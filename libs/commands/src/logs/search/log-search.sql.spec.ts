@@ -28,7 +28,7 @@ describe('searchPage', () => {
             : [{ interaction_id: '2' }]) as T[],
         );
       },
-      { text: 'buy', statuses: ['error'] },
+      { text: 'buy', deferred: true },
       'slowest',
       20,
     );
@@ -36,6 +36,21 @@ describe('searchPage', () => {
     expect(statements).toHaveLength(2);
     expect(statements[1]).toMatch(/ORDER BY coalesce\(duration_ms, -1\) DESC/);
     expect(statements[1]).not.toContain('hits');
+  });
+
+  it('walks a filter’s own ordered index instead when there is one', async () => {
+    const statements: string[] = [];
+    await searchPage(
+      <T>(sql: string) => {
+        statements.push(sql);
+        return Promise.resolve([] as T[]);
+      },
+      { text: 'timeout', statuses: ['error', 'timed_out'] },
+      'newest',
+      20,
+    );
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).not.toContain('hits');
   });
 
   it('never takes the GIN-first way without a text search', async () => {

@@ -140,6 +140,25 @@ export function textFirstQuery(
 
 type Run = <T>(sql: string, params: unknown[]) => Promise<T[]>;
 
+const FAILED: readonly string[] = ['error', 'timed_out', 'rate_limited'];
+
+/**
+ * Whether a filter has an index in the sort's order of its own (bot, guild, user, command,
+ * interaction, failed statuses): then walking it meets matches of the text densely, and the
+ * GIN-first read would only add work (measured: 54 ms wasted before a 0.7 ms walk for
+ * `timeout OR permissions` among errors).
+ */
+function hasOrderedFilter(criteria: LogSearchCriteria): boolean {
+  return Boolean(
+    criteria.botIds?.length ||
+    criteria.guildId ||
+    criteria.userId ||
+    criteria.interactionId ||
+    criteria.command ||
+    (criteria.statuses?.length && criteria.statuses.every((s) => FAILED.includes(s))),
+  );
+}
+
 /** A page of rows, by the cheaper of the two ways for this search (see `textFirstQuery`). */
 export async function searchPage<T>(
   run: Run,
@@ -148,7 +167,7 @@ export async function searchPage<T>(
   limit: number,
   after?: LogSearchPosition,
 ): Promise<T[]> {
-  if (criteria.text !== undefined) {
+  if (criteria.text !== undefined && !hasOrderedFilter(criteria)) {
     const first = textFirstQuery(criteria, sort, limit, after);
     const rows = await run<T & { hit_count: number }>(first.sql, first.params);
     if ((rows[0]?.hit_count ?? 0) <= TEXT_FIRST_CAP) {
