@@ -4,7 +4,16 @@ import { postgresOptions } from '@botdeck/core';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { CoreModule, DatabaseModule, QueueModule } from '@botdeck/core';
+import { Module, type INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { Queue } from 'bullmq';
+import { RetentionModule } from '../../apps/worker/src/retention/retention.module';
+import { RETENTION_QUEUE } from '../../apps/worker/src/retention/retention.processor';
 import { RetentionRunner } from '../../apps/worker/src/retention/retention.runner';
+import { until } from '../support/eventually';
+import { withEnv } from '../support/env';
 import { isolatedDatabase } from '../support/isolated-database';
 import { snowflake } from './support/search-rows';
 
@@ -165,5 +174,46 @@ describe('retention: command log partitions and the audit trail', () => {
     expect(ids).not.toContain(oldEntry.id);
     await expect(db.query(`DELETE FROM audit_entries`)).rejects.toThrow(/append-only/);
     await expect(db.query(`UPDATE audit_entries SET action = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('runs as a BullMQ repeatable job in the worker, scheduled once however many workers start', async () => {
+    @Module({ imports: [CoreModule, DatabaseModule.forRoot(), QueueModule, RetentionModule] })
+    class RetentionWorker {}
+    const ahead = now + 12 * DAY_MS;
+    const workers: INestApplicationContext[] = [];
+    try {
+      await withEnv(
+        {
+          DATABASE_URL: database.url,
+          RETENTION_INTERVAL_MS: '60000',
+          COMMAND_LOG_PARTITIONS_AHEAD_DAYS: '12',
+        },
+        async () => {
+          for (let i = 0; i < 2; i += 1) {
+            workers.push(
+              await NestFactory.createApplicationContext(RetentionWorker, { logger: false }),
+            );
+          }
+        },
+      );
+      // The first run starts at once: the day 12 days ahead gets its partition.
+      await until(
+        'the retention job to create the partition 12 days ahead',
+        async () =>
+          (
+            await db.query<{ t: string | null }[]>(`SELECT to_regclass($1)::text AS t`, [
+              dayName(ahead),
+            ])
+          )[0]?.t,
+        (name) => name === dayName(ahead),
+        { timeoutMs: 15_000 },
+      );
+      const queue = workers[0].get<Queue>(getQueueToken(RETENTION_QUEUE));
+      expect(await queue.getJobSchedulers()).toEqual([
+        expect.objectContaining({ key: 'retention', every: 60_000 }),
+      ]);
+    } finally {
+      for (const worker of workers) await worker.close();
+    }
   });
 });
