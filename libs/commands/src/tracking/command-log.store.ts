@@ -100,6 +100,9 @@ export function toCopyText(records: readonly CommandLogRecord[]): string {
  */
 @Injectable()
 export class CommandLogStore {
+  /** Pooled connections whose staging table exists (committed), so it is made once each. */
+  private readonly staged = new WeakSet<PoolClient>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Returns the interaction ids whose final outcome this call stored. */
@@ -125,13 +128,16 @@ export class CommandLogStore {
     records: readonly CommandLogRecord[],
   ): Promise<{ interaction_id: string; status: string }[]> {
     await client.query('BEGIN');
-    await client.query(STAGING);
+    const creates = !this.staged.has(client);
+    if (creates) await client.query(STAGING);
     await pipeline(
       Readable.from([toCopyText(records)]),
       client.query(copyFrom(`COPY command_logs_staging (${COLUMN_LIST}) FROM STDIN`)),
     );
     const result = await client.query<{ interaction_id: string; status: string }>(UPSERT);
     await client.query('COMMIT');
+    // Only once committed: a rolled-back batch takes the new staging table with it.
+    if (creates) this.staged.add(client);
     return result.rows;
   }
 }
