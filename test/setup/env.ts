@@ -7,3 +7,5 @@ process.env.DATABASE_RUN_MIGRATIONS = 'false';
 process.env.TRUST_PROXY_HOPS ??= '1';
 // A throwaway key for sealing bot tokens in tests (32 zero-free bytes, base64).
 process.env.BOT_TOKEN_KEYS ??= `test-1:${Buffer.alloc(32, 7).toString('base64')}`;
+// Test files insert command logs dated years back; the worker's retention job must not take them.
+process.env.COMMAND_LOG_RETENTION_DAYS ??= '36500';

@@ -6,6 +6,7 @@ import { MessagingWorkerModule } from '@botdeck/messaging';
 import { WorkerHeartbeatModule } from '@botdeck/monitoring';
 import { StockDisplayWorkerModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
+import { RetentionModule } from './retention/retention.module';
 
 /** The worker process: no HTTP; runs background jobs (and, later, the bots). */
 @Module({
@@ -24,6 +25,7 @@ import { Module } from '@nestjs/common';
     CommandsWorkerModule,
     StockDisplayWorkerModule,
     MessagingWorkerModule,
+    RetentionModule,
   ],
 })
 export class WorkerModule {}

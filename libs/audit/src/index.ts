@@ -1,4 +1,5 @@
 import { CreateAuditEntries1732500001000 } from './migrations/1732500001000-CreateAuditEntries';
+import { SearchAndRetainAuditEntries1732500012001 } from './migrations/1732500012001-SearchAndRetainAuditEntries';
 
 export * from './audit.module';
 export { AuditEntry, AUDIT_OUTCOMES } from './entries/audit-entry.entity';
@@ -16,4 +17,14 @@ export { redact, REDACTED } from './recording/redact';
 export { CreateAuditEntries1732500001000 };
 
 /** Schema migrations owned by this lib, in order. */
-export const auditMigrations: Array<new () => unknown> = [CreateAuditEntries1732500001000];
+export const auditMigrations: Array<new () => unknown> = [
+  CreateAuditEntries1732500001000,
+  SearchAndRetainAuditEntries1732500012001,
+];
+export { AuditSearch, type AuditHit } from './entries/audit-search';
+export { AuditRetention } from './retention/audit-retention';
+export { AuditRetentionModule } from './retention/audit-retention.module';
+export {
+  auditRetentionConfig,
+  type AuditRetentionConfig,
+} from './retention/audit-retention.config';

@@ -23,3 +23,4 @@ export { TokenCipher } from './tokens/token-cipher';
 /** Schema migrations owned by this lib, in order. */
 export const botConfigMigrations = [CreateBots1732500002000, AddBotRestartRequests1732500004000];
 export type { BotStatusEvent, BotDesiredEvent } from './bots/bot.events';
+export { BotSearch, type BotHit } from './bots/bot-search';

@@ -23,3 +23,4 @@ export {
 export const catalogMigrations = [CreateCatalog1732500009000];
 /** The stock statement and its parameters, for benches that measure it bare beside the API. */
 export { stockStatement, type StockAdjustment } from './stock/stock-ledger';
+export { ProductSearch, type ProductHit } from './products/product-search';

@@ -1,10 +1,36 @@
 import { CreateCommandLogs1732500005000 } from './migrations/1732500005000-CreateCommandLogs';
+import { PartitionCommandLogs1732500012000 } from './migrations/1732500012000-PartitionCommandLogs';
 
 export * from './commands.config';
 export * from './commands.errors';
 export * from './commands-worker.module';
 export * from './logs/command-logs.module';
 export { CommandLogsService } from './logs/command-logs.service';
+export { commandLogsConfig, type CommandLogsConfig } from './logs/command-logs.config';
+export { CommandLogPartitions, type PartitionRun } from './logs/retention/command-log-partitions';
+export { CommandLogRetentionModule } from './logs/retention/command-log-retention.module';
+/** The search statements and cursors, for benches that run them bare beside the API. */
+export {
+  pageQuery,
+  facetQuery,
+  searchPage,
+  textFirstQuery,
+  type LogSearchCriteria,
+} from './logs/search/log-search.sql';
+export { encodeLogCursor } from './logs/search/log-search.cursor';
+export { toCopyText, COMMAND_LOG_COLUMNS } from './tracking/command-log.store';
+export {
+  CommandLogSearchService,
+  type CommandLogHit,
+} from './logs/search/command-log-search.service';
+export {
+  LogSearchQuery,
+  LogSearchPageDto,
+  LOG_SORTS,
+  LOG_FACETS,
+  type LogSort,
+  type LogFacet,
+} from './logs/dto/log-search.dto';
 export {
   CommandLogEntity,
   COMMAND_OUTCOMES,
@@ -46,4 +72,7 @@ export { CommandLogStore } from './tracking/command-log.store';
 export { CommandSweeper } from './tracking/command-sweeper';
 
 /** Schema migrations owned by this lib, in order. */
-export const commandsMigrations = [CreateCommandLogs1732500005000];
+export const commandsMigrations = [
+  CreateCommandLogs1732500005000,
+  PartitionCommandLogs1732500012000,
+];

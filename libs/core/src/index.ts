@@ -35,3 +35,4 @@ export * from './http/audited';
 export * from './events/event-bus';
 export * from './metrics/metrics-registry';
 export * from './http/validators';
+export * from './search/web-search';

@@ -15,7 +15,8 @@ export class AuditEntriesController {
   @ApiOperation({
     summary: 'List audit entries',
     description:
-      'Newest first, filtered by actor, action, resource, outcome and time range. ' +
+      'Newest first, filtered by actor, action, resource, outcome and time range, and ' +
+      'searched with `q` (web-search syntax). ' +
       'The trail is append-only: no route changes it.',
   })
   @ApiPage(AuditEntryDto)

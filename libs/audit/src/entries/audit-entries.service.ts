@@ -1,4 +1,4 @@
-import { mapPage, Page, paginate } from '@botdeck/core';
+import { mapPage, Page, paginate, parseWebSearch } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
@@ -13,6 +13,12 @@ export class AuditEntriesService {
 
   async list(query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
     const builder = this.entries.createQueryBuilder('entry');
+    if (query.q !== undefined) {
+      // The generated `search` document and its GIN index (see the migration).
+      builder.andWhere(`entry.search @@ websearch_to_tsquery('simple', :q)`, {
+        q: parseWebSearch(query.q, 'q'),
+      });
+    }
     if (query.actorId) builder.andWhere('entry.actorId = :actorId', { actorId: query.actorId });
     if (query.action) builder.andWhere('entry.action = :action', { action: query.action });
     if (query.resourceType) {

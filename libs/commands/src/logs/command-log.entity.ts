@@ -8,7 +8,11 @@ export type CommandStatus = 'started' | CommandOutcome;
 /** What `/logs/failed` lists: everything that did not end in `success`. */
 export const FAILED_OUTCOMES: readonly CommandOutcome[] = ['error', 'timed_out', 'rate_limited'];
 
-/** One slash-command interaction, from start to end, keyed by Discord's interaction id. */
+/**
+ * One slash-command interaction, from start to end, keyed by Discord's interaction id. The
+ * table is partitioned by day on `created_at`, so its primary key is `(interaction_id,
+ * created_at)`; an interaction keeps the `created_at` of its start for ever.
+ */
 @Entity({ name: 'command_logs' })
 export class CommandLogEntity {
   /** The interaction id (named `id` so the shared keyset pagination applies). */
@@ -27,6 +31,9 @@ export class CommandLogEntity {
   @Column('text', { name: 'user_id' })
   userId!: string;
 
+  @Column('text', { name: 'user_name', nullable: true })
+  userName?: string | null;
+
   @Column('text')
   command!: string;
 
@@ -38,6 +45,9 @@ export class CommandLogEntity {
 
   @Column('text', { name: 'error_code', nullable: true })
   errorCode!: string | null;
+
+  @Column('text', { name: 'error_message', nullable: true })
+  errorMessage?: string | null;
 
   @Column('integer', { name: 'duration_ms', nullable: true })
   durationMs!: number | null;

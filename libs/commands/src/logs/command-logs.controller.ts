@@ -5,12 +5,32 @@ import { CommandLogsService } from './command-logs.service';
 import { CommandLogDto } from './dto/command-log.dto';
 import { CommandStatsDto } from './dto/command-stats.dto';
 import { CommandStatsQuery, FailedLogsQuery, RecentLogsQuery } from './dto/log-queries.dto';
+import { LogSearchPageDto, LogSearchQuery } from './dto/log-search.dto';
+import { CommandLogSearchService } from './search/command-log-search.service';
 import { SnowflakePipe } from './snowflake.pipe';
 
 @ApiTags('commands')
 @Controller('logs')
 export class CommandLogsController {
-  constructor(private readonly logs: CommandLogsService) {}
+  constructor(
+    private readonly logs: CommandLogsService,
+    private readonly searches: CommandLogSearchService,
+  ) {}
+
+  @Get('search')
+  @Roles('viewer')
+  @ApiOperation({
+    summary: 'Search the command logs: full text, filters, three orders, facets',
+    description:
+      '`q` takes web-search syntax (`word`, `"a phrase"`, `a OR b`, `-excluded`). Every sort ' +
+      'pages by keyset: pass `nextCursor` back with the same sort. Facets count the newest ' +
+      'COMMAND_LOG_FACET_ROW_CAP matches at most (`facets.bounded` says when there were more).',
+  })
+  @ApiOkResponse({ type: LogSearchPageDto })
+  @ApiErrorResponses(400)
+  search(@Query() query: LogSearchQuery): Promise<LogSearchPageDto> {
+    return this.searches.search(query);
+  }
 
   @Get('recent')
   @Roles('viewer')

@@ -10,10 +10,14 @@ export interface CommandLogRecord {
   guildId: string | null;
   channelId: string | null;
   userId: string;
+  /** The Discord user's name when the interaction arrived (searchable). */
+  userName?: string | null;
   command: string;
   options: Record<string, unknown>;
   status: CommandStatus;
   errorCode: string | null;
+  /** What went wrong, in words, beside `errorCode` (searchable). */
+  errorMessage?: string | null;
   durationMs: number | null;
   deferred: boolean;
   /** ISO-8601: when the interaction reached the bot. */

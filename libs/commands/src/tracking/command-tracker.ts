@@ -24,6 +24,17 @@ export function errorCodeOf(error: unknown): string {
   return COMMAND_ERRORS.COMMAND_FAILED;
 }
 
+/**
+ * What a handler threw, in words, for the log's search: the message of a Botdeck or Discord
+ * error (written for people), never that of anything else (it may hold internals).
+ */
+export function errorMessageOf(error: unknown): string | null {
+  if (error instanceof AppError || error instanceof DiscordAPIError) {
+    return error.message.slice(0, 500);
+  }
+  return null;
+}
+
 /** Options by name, subcommands nested, as stored in the log. */
 export function optionsOf(data: readonly CommandInteractionOption[]): Record<string, unknown> {
   return Object.fromEntries(
@@ -68,6 +79,7 @@ export class CommandTracker {
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       userId: interaction.user.id,
+      userName: interaction.user.username,
       command: commandPath(interaction),
       options: optionsOf(interaction.options.data),
       status: 'started',
@@ -77,11 +89,17 @@ export class CommandTracker {
       createdAt: new Date(startedAt).toISOString(),
       finishedAt: null,
     };
-    const finish = (status: CommandOutcome, errorCode: string | null = null, deferred = false) => {
+    const finish = (
+      status: CommandOutcome,
+      errorCode: string | null = null,
+      deferred = false,
+      errorMessage: string | null = null,
+    ) => {
       const end: CommandLogRecord = {
         ...start,
         status,
         errorCode,
+        errorMessage,
         deferred: deferred || interaction.deferred,
         durationMs: Date.now() - startedAt,
         finishedAt: new Date().toISOString(),
@@ -128,7 +146,7 @@ export class CommandTracker {
         interaction,
         `Sorry, /${command.name} failed (${code}). Please try again later.`,
       );
-      return finish('error', code, handle.autoDeferred);
+      return finish('error', code, handle.autoDeferred, errorMessageOf(error));
     }
   }
 

@@ -4,6 +4,17 @@ import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-
 import { AUDIT_OUTCOMES, AuditOutcome } from '../audit-entry.entity';
 
 export class AuditQueryDto extends CursorQueryDto {
+  @ApiPropertyOptional({
+    example: 'bot.update -denied',
+    description:
+      'Full text in web-search syntax (`word`, `"a phrase"`, `a OR b`, `-excluded`) over the ' +
+      'action, resource, error code, path, actor email and the values of the change sets',
+    maxLength: 200,
+  })
+  @IsOptional()
+  @IsString()
+  q?: string;
+
   @ApiPropertyOptional({ format: 'uuid', description: 'Only entries by this user' })
   @IsOptional()
   @IsUUID()

@@ -18,6 +18,9 @@ export class CommandLogDto {
   @ApiProperty()
   userId!: string;
 
+  @ApiProperty({ type: String, nullable: true, description: 'Discord user name, when known' })
+  userName!: string | null;
+
   @ApiProperty({ example: 'ping', description: 'Command name (with subcommands, space-separated)' })
   command!: string;
 
@@ -29,6 +32,9 @@ export class CommandLogDto {
 
   @ApiProperty({ type: String, nullable: true, example: 'COMMAND_FAILED' })
   errorCode!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'What went wrong, in words' })
+  errorMessage!: string | null;
 
   @ApiProperty({ type: Number, nullable: true, description: 'From arrival to the end, in ms' })
   durationMs!: number | null;
@@ -49,10 +55,12 @@ export class CommandLogDto {
       guildId: entity.guildId,
       channelId: entity.channelId,
       userId: entity.userId,
+      userName: entity.userName ?? null,
       command: entity.command,
       options: entity.options,
       status: entity.status,
       errorCode: entity.errorCode,
+      errorMessage: entity.errorMessage ?? null,
       durationMs: entity.durationMs,
       deferred: entity.deferred,
       startedAt: entity.createdAt.toISOString(),
@@ -61,7 +69,12 @@ export class CommandLogDto {
   }
 
   static fromRecord(record: CommandLogRecord): CommandLogDto {
-    const { createdAt, ...rest } = record;
-    return Object.assign(new CommandLogDto(), { ...rest, startedAt: createdAt });
+    const { createdAt, userName, errorMessage, ...rest } = record;
+    return Object.assign(new CommandLogDto(), {
+      ...rest,
+      userName: userName ?? null,
+      errorMessage: errorMessage ?? null,
+      startedAt: createdAt,
+    });
   }
 }
