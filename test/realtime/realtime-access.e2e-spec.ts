@@ -1,10 +1,12 @@
 import type { AuditRecordedEvent } from '@botdeck/audit';
 import type { SubscribeAck } from '@botdeck/realtime';
+import { EventBus } from '@botdeck/core';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { startApi, type TestApi } from '../support/api';
 import { authHeader, loginAs, type LoggedIn } from '../support/auth';
+import { sleep } from '../support/eventually';
 import { connect, type RealtimeClient, refusal } from './support/realtime-client';
 
 jest.setTimeout(30_000);
@@ -214,5 +216,41 @@ describe('realtime: who may connect, and to what', () => {
       closing: { code: 'TOKEN_EXPIRED', message: expect.any(String) },
     });
     expect(refreshing.socket.connected).toBe(true);
+  });
+
+  it('routes each bus event to the topics that carry it, and only those', async () => {
+    const viewer = await loginAs(api, 'viewer');
+    const displayId = randomUUID();
+    const botId = randomUUID();
+    const [stock, display, otherDisplay, fleet] = await Promise.all(
+      [0, 1, 2, 3].map(() => open(viewer.accessToken)),
+    );
+    await stock.subscribe(['stock']);
+    await display.subscribe([`display:${displayId}`]);
+    await otherDisplay.subscribe([`display:${randomUUID()}`]);
+    await fleet.subscribe(['workers', 'metrics']);
+
+    const bus = api.app.get(EventBus);
+    const status = {
+      displayId,
+      botId,
+      status: 'live' as const,
+      code: null,
+      reason: null,
+      messageIds: ['1'],
+    };
+    await bus.publish('stock-display.status', status);
+    await bus.publish('catalog.stock.changed', { changes: [] });
+    const worker = { id: 'w-1', host: 'h', pid: 1, startedAt: new Date().toISOString() };
+    await bus.publish('monitoring.worker', { change: 'joined', worker, reason: null });
+
+    await expect(display.waitFor('stock-display.status')).resolves.toEqual(status);
+    await expect(stock.waitFor('stock-display.status')).resolves.toEqual(status);
+    await expect(stock.waitFor('catalog.stock.changed')).resolves.toEqual({ changes: [] });
+    await expect(fleet.waitFor('monitoring.worker')).resolves.toMatchObject({ change: 'joined' });
+    await sleep(200);
+    expect(otherDisplay.received).toEqual([]);
+    expect(display.received.map((entry) => entry.event)).toEqual(['stock-display.status']);
+    expect(fleet.received.map((entry) => entry.event)).toEqual(['monitoring.worker']);
   });
 });
