@@ -137,7 +137,9 @@ describe('realtime: who may connect, and to what', () => {
 
   it('holds each user to REALTIME_MAX_CONNECTIONS_PER_USER', async () => {
     const viewer = await loginAs(api, 'viewer');
-    for (let i = 0; i < 3; i += 1) await open(viewer.accessToken);
+    // Handshakes racing each other count each other too.
+    const attempts = await Promise.allSettled([0, 1, 2, 3, 4].map(() => open(viewer.accessToken)));
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(3);
     await expect(refusal(api.url, viewer.accessToken)).resolves.toMatchObject({
       statusCode: 429,
       code: 'REALTIME_CONNECTION_LIMIT',
@@ -222,9 +224,10 @@ describe('realtime: who may connect, and to what', () => {
     const viewer = await loginAs(api, 'viewer');
     const displayId = randomUUID();
     const botId = randomUUID();
-    const [stock, display, otherDisplay, fleet] = await Promise.all(
-      [0, 1, 2, 3].map(() => open(viewer.accessToken)),
+    const [stock, display, otherDisplay] = await Promise.all(
+      [0, 1, 2].map(() => open(viewer.accessToken)),
     );
+    const fleet = await open((await loginAs(api, 'viewer')).accessToken);
     await stock.subscribe(['stock']);
     await display.subscribe([`display:${displayId}`]);
     await otherDisplay.subscribe([`display:${randomUUID()}`]);

@@ -25,6 +25,9 @@ import { TopicSubscriptions } from './topic-subscriptions';
 export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
   private readonly logger = new Logger(RealtimeGateway.name);
   private ioServer: RealtimeServer | null = null;
+  /** Handshakes accepted here but not yet connected, per user: counted against the cap too. */
+  private readonly admitting = new Map<string, number>();
+  private readonly releases = new WeakMap<RealtimeSocket, () => void>();
 
   constructor(
     private readonly authenticator: Authenticator,
@@ -52,6 +55,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   handleConnection(socket: RealtimeSocket): void {
     this.metrics.connected();
     void socket.join(userRoom(socket.data.userId));
+    this.releases.get(socket)?.();
     this.sessions.watchExpiry(socket);
     socket.on('subscribe', (request: unknown, ack?: unknown) => {
       const [body, reply] = splitAck(request, ack);
@@ -85,8 +89,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       );
     }
     const { user, claims } = await this.authenticator.authenticate(token);
-    const open = await this.countSockets(server, user.id);
+    const release = this.hold(user.id);
+    // A handshake whose client leaves before connecting never reaches handleConnection.
+    socket.conn.once('close', release);
+    this.releases.set(socket, release);
+    const others = (this.admitting.get(user.id) ?? 1) - 1;
+    const open = others + (await this.countSockets(server, user.id));
     if (open >= this.config.maxConnectionsPerUser) {
+      release();
       throw new AppError(
         REALTIME_ERRORS.REALTIME_CONNECTION_LIMIT,
         429,
@@ -98,6 +108,19 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       loginId: claims.sid,
       role: user.role,
       expiresAt: tokenExpiry(token),
+    };
+  }
+
+  /** Counts a handshake under way; the returned release (idempotent) uncounts it. */
+  private hold(userId: string): () => void {
+    this.admitting.set(userId, (this.admitting.get(userId) ?? 0) + 1);
+    let held = true;
+    return () => {
+      if (!held) return;
+      held = false;
+      const left = (this.admitting.get(userId) ?? 1) - 1;
+      if (left > 0) this.admitting.set(userId, left);
+      else this.admitting.delete(userId);
     };
   }
 
