@@ -152,10 +152,12 @@ describe('realtime: who may connect, and to what', () => {
     await expect(open(viewer.accessToken)).resolves.toBeDefined();
   });
 
-  it('disconnects a disabled user within seconds, and admins see the audit entry live', async () => {
+  it('disconnects a disabled user or a closed login within seconds; admins see the audit entry live', async () => {
     const viewer = await loginAs(api, 'viewer');
     const doomed = await open(viewer.accessToken);
     await doomed.subscribe(['bots']);
+    const leaving = await loginAs(api, 'viewer');
+    const signedOut = await open(leaving.accessToken);
     const auditor = await open(admin.accessToken);
     await expect(auditor.subscribe(['audit'])).resolves.toEqual({
       subscribed: ['audit'],
@@ -166,7 +168,15 @@ describe('realtime: who may connect, and to what', () => {
       .post(`/api/v1/users/${viewer.user.id}/disable`)
       .set(authHeader(admin.accessToken))
       .expect(200);
+    await request(api.url)
+      .post('/api/v1/auth/logout')
+      .send({ refreshToken: leaving.refreshToken })
+      .expect(204);
     const started = Date.now();
+    await expect(signedOut.disconnected).resolves.toEqual({
+      reason: 'io server disconnect',
+      closing: { code: 'SESSION_REVOKED', message: expect.any(String) },
+    });
     await expect(doomed.disconnected).resolves.toEqual({
       reason: 'io server disconnect',
       closing: { code: 'USER_DISABLED', message: expect.any(String) },
