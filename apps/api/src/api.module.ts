@@ -10,6 +10,7 @@ import { MessagingModule } from '@botdeck/messaging';
 import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
 import { SearchModule } from '@botdeck/search';
+import { RealtimeModule } from '@botdeck/realtime';
 import { StockDisplayModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
 
@@ -28,6 +29,7 @@ import { Module } from '@nestjs/common';
     StockDisplayModule,
     MessagingModule,
     SearchModule,
+    RealtimeModule,
   ],
 })
 export class ApiModule {}
