@@ -35,3 +35,8 @@ export * from './http/audited';
 export * from './events/event-bus';
 export * from './metrics/metrics-registry';
 export * from './http/validators';
+export * from './cache/cache.config';
+export * from './cache/read-cache';
+export * from './cache/read-cache.module';
+export * from './cache/commit-barrier';
+export * from './http/etag';
