@@ -7,3 +7,7 @@ process.env.DATABASE_RUN_MIGRATIONS = 'false';
 process.env.TRUST_PROXY_HOPS ??= '1';
 // A throwaway key for sealing bot tokens in tests (32 zero-free bytes, base64).
 process.env.BOT_TOKEN_KEYS ??= `test-1:${Buffer.alloc(32, 7).toString('base64')}`;
+// Suites hammer the API (fuzz walks, bulk runs); the rate-limit tests set small limits of their own.
+process.env.RATE_LIMIT_READS ??= '1000000';
+process.env.RATE_LIMIT_WRITES ??= '1000000';
+process.env.RATE_LIMIT_BULK ??= '1000000';
