@@ -40,7 +40,13 @@ async function spawnServer(args: string[], env: Record<string, string>, probe: s
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...args],
+    [
+      // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops.
+      ...(process.env.BENCH_CPU_PROF
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+      ...['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...args],
+    ],
     {
       cwd: ROOT,
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },

@@ -1,4 +1,4 @@
-import { createKeyv } from '@keyv/redis';
+import KeyvRedis, { createKeyv } from '@keyv/redis';
 import { CacheModule } from '@nestjs/cache-manager';
 import { Global, Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
@@ -37,6 +37,10 @@ import { ReadCache } from './read-cache';
         );
         // Failures reach ReadCache through cache-manager's events; this only keeps them quiet.
         store.on('error', () => undefined);
+        // Connect now rather than on the first read (which would fail and bypass the cache);
+        // a Redis that is away is retried by the client on its own.
+        if (config.enabled)
+          void (store.store as KeyvRedis<unknown>).getClient().catch(() => undefined);
         return { stores: [store], ttl: config.ttlSeconds * 1000 };
       },
     }),

@@ -76,7 +76,7 @@ export class ReadCache implements OnApplicationShutdown {
         connectTimeout: Math.max(config.timeoutMs, 500),
         commandTimeout: config.timeoutMs,
         retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-        lazyConnect: true,
+        lazyConnect: !config.enabled,
       }),
       'cache',
     );
