@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { startApi, TestApi } from '../support/api';
 import { authHeader, loginAs } from '../support/auth';
-import { eventually } from '../support/eventually';
+import { EventBus } from '@botdeck/core';
+import { eventually, sleep } from '../support/eventually';
 import { TcpProxy, throughProxy } from '../support/tcp-proxy';
 import { createProduct, getProduct, recordEvents, uniquePrefix } from './catalog-support';
 
@@ -60,6 +61,14 @@ describe('catalog: Redis outage', () => {
     await proxy.restore();
     const { events, stop } = await recordEvents(api, 'catalog.stock.changed');
     try {
+      // The bus is at-most-once and its subscriber reconnects on its own: wait until this
+      // instance hears events again (an empty change set), else the change below may be
+      // announced before anyone listens (a signed-in request answers in a few ms now).
+      await eventually('the bus to deliver again', async () => {
+        await api.app.get(EventBus).publish('catalog.stock.changed', { changes: [] });
+        await sleep(50);
+        if (events.length === 0) throw new Error('not delivered yet');
+      });
       expect((await change(product.id, { set: 40 })).status).toBe(200);
       const announced = await eventually('the stock event after Redis came back', () => {
         const found = events

@@ -9,3 +9,7 @@ process.env.TRUST_PROXY_HOPS ??= '1';
 process.env.BOT_TOKEN_KEYS ??= `test-1:${Buffer.alloc(32, 7).toString('base64')}`;
 // Test files insert command logs dated years back; the worker's retention job must not take them.
 process.env.COMMAND_LOG_RETENTION_DAYS ??= '36500';
+// Suites hammer the API (fuzz walks, bulk runs); the rate-limit tests set small limits of their own.
+process.env.RATE_LIMIT_READS ??= '1000000';
+process.env.RATE_LIMIT_WRITES ??= '1000000';
+process.env.RATE_LIMIT_BULK ??= '1000000';

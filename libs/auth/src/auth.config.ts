@@ -102,6 +102,12 @@ export function readAuthConfig(source: Env = process.env) {
       min: 0,
       max: 60,
     }),
+    /**
+     * How long a process keeps a user and an open login it has read for the access checks.
+     * At most 1 s: a disabled user or a revoked login is refused within this on every
+     * instance even when the bus loses the invalidation. 0 reads them on every request.
+     */
+    accessCacheTtlMs: env.int('AUTH_CACHE_TTL_MS', { default: 500, min: 0, max: 1_000 }),
     admin:
       adminEmail !== undefined && adminPassword !== undefined
         ? { email: adminEmail, password: adminPassword }

@@ -1,10 +1,11 @@
 import { createSecretKey } from 'node:crypto';
-import { REDIS } from '@botdeck/core';
+import { FAIL_FAST_REDIS_OPTIONS, REDIS } from '@botdeck/core';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { AccessGuard } from './access/access.guard';
@@ -12,6 +13,8 @@ import { AccessRecheck } from './access/access-recheck.service';
 import { Authenticator } from './access/authenticator.service';
 import { authConfig, type AuthConfig } from './auth.config';
 import { AccessTokensService, JWT_AUDIENCE, JWT_ISSUER } from './sessions/access-tokens.service';
+import { rateLimitConfig, type RateLimitConfig } from './rate-limits/rate-limit.config';
+import { RateLimitGuard } from './rate-limits/rate-limit.guard';
 import { AuthController } from './sessions/auth.controller';
 import { AuthService } from './sessions/auth.service';
 import { LOGIN_THROTTLER_STORAGE, LoginThrottleGuard } from './sessions/login-throttle.guard';
@@ -21,10 +24,25 @@ import { AdminBootstrapService } from './users/admin-bootstrap.service';
 import { UsersController } from './users/users.controller';
 import { UsersModule } from './users/users.module';
 
-/** Users, sign-in, tokens and the global access guard. */
+/** Users, sign-in, tokens, the API's rate limits and the global access guard. */
 @Module({
   imports: [
     ConfigModule.forFeature(authConfig),
+    ConfigModule.forFeature(rateLimitConfig),
+    ThrottlerModule.forRootAsync({
+      imports: [ConfigModule.forFeature(rateLimitConfig)],
+      inject: [rateLimitConfig.KEY, REDIS],
+      useFactory: (config: RateLimitConfig, redis: Redis) => ({
+        throttlers: Object.entries(config.tiers).map(([name, limit]) => ({
+          name,
+          limit,
+          ttl: config.windowSeconds * 1000,
+        })),
+        // A connection of its own that fails at once while Redis is away (the guard then lets
+        // requests through) instead of queueing them behind reconnects.
+        storage: new ThrottlerStorageRedisService(redis.duplicate(FAIL_FAST_REDIS_OPTIONS)),
+      }),
+    }),
     UsersModule,
     TypeOrmModule.forFeature([RefreshToken]),
     JwtModule.registerAsync({
@@ -58,6 +76,9 @@ import { UsersModule } from './users/users.module';
       inject: [REDIS],
       useFactory: (redis: Redis) => new ThrottlerStorageRedisService(redis),
     },
+    // Global guards run in the order they are provided: count first, then check access, so
+    // requests with a refused token count against their IP too.
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [UsersModule, SessionsService, AccessTokensService, Authenticator, AccessRecheck],

@@ -35,3 +35,4 @@ export type { AccessClaims } from './sessions/access-tokens.service';
 /** Schema migrations owned by this lib, in order. */
 export const authMigrations: Array<new () => unknown> = [CreateUsers1732500000000];
 export { UserSearch, type UserHit } from './users/user-search';
+export * from './access/access.events';

@@ -15,6 +15,7 @@ export {
   type BotRuntimeView,
   type BotStatus,
   type DesiredState,
+  type StoredRuntimeView,
 } from './bots/bot-runtime.port';
 export { BotDto } from './bots/dto/bot.dto';
 export { SNOWFLAKE } from './bots/dto/bot-fields';
@@ -22,5 +23,6 @@ export { TokenCipher } from './tokens/token-cipher';
 
 /** Schema migrations owned by this lib, in order. */
 export const botConfigMigrations = [CreateBots1732500002000, AddBotRestartRequests1732500004000];
-export type { BotStatusEvent, BotDesiredEvent } from './bots/bot.events';
 export { BotSearch, type BotHit } from './bots/bot-search';
+export type { BotStatusEvent, BotDesiredEvent, BotChangedEvent } from './bots/bot.events';
+export { BOT_LIST_DEPENDS_ON } from './bots/bots.service';

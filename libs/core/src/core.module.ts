@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ReadCacheModule } from './cache/read-cache.module';
 import { CoreConfigModule } from './config/config.module';
 import { EventBus } from './events/event-bus';
 import { AllExceptionsFilter } from './http/all-exceptions.filter';
@@ -10,10 +11,13 @@ import { LoggingModule } from './logging/logging.module';
 import { MetricsRegistry } from './metrics/metrics-registry';
 import { RedisModule } from './redis/redis.module';
 
-/** What every Botdeck process needs: configuration, logging, Redis and the HTTP conventions. */
+/**
+ * What every Botdeck process needs: configuration, logging, Redis, the read cache (every
+ * process that publishes events invalidates it) and the HTTP conventions.
+ */
 @Global()
 @Module({
-  imports: [CoreConfigModule, LoggingModule, RedisModule],
+  imports: [CoreConfigModule, LoggingModule, RedisModule, ReadCacheModule],
   providers: [
     RequestOutcomeBus,
     RouteIndex,

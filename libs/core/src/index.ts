@@ -36,3 +36,8 @@ export * from './events/event-bus';
 export * from './metrics/metrics-registry';
 export * from './http/validators';
 export * from './search/web-search';
+export * from './cache/cache.config';
+export * from './cache/read-cache';
+export * from './cache/read-cache.module';
+export * from './cache/commit-barrier';
+export * from './http/etag';

@@ -4,14 +4,17 @@ import {
   requestState,
   RouteAccess,
   UnauthenticatedError,
+  type UnitOfWork,
 } from '@botdeck/core';
 import type { ExecutionContext } from '@nestjs/common';
 import type { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
+import type { AuthConfig } from '../auth.config';
 import type { AccessClaims, AccessTokensService } from '../sessions/access-tokens.service';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { User } from '../users/user.entity';
 import type { UsersService } from '../users/users.service';
+import { AccessInvalidations } from './access-invalidations';
 import { AccessGuard, bearerToken } from './access.guard';
 import { Authenticator } from './authenticator.service';
 
@@ -65,6 +68,9 @@ function requestWith(authorization?: string): FastifyRequest {
   return { headers: authorization ? { authorization } : {} } as FastifyRequest;
 }
 
+const uncached = { accessCacheTtlMs: 0 } as AuthConfig;
+const noInvalidations = () => new AccessInvalidations({} as UnitOfWork);
+
 const claims: AccessClaims = { sub: USER_ID, email: 'a@b.co', role: 'admin', sid: 'family' };
 const dbUser = { id: USER_ID, email: 'a@b.co', role: 'operator', disabled: false } as User;
 
@@ -81,6 +87,8 @@ async function decide(options: {
       fakeTokens(options.tokens ?? claims),
       fakeUsers(options.user === undefined ? dbUser : options.user),
       fakeSessions(options.live ?? true),
+      noInvalidations(),
+      uncached,
     ),
   );
   const request = requestWith(options.authorization);
@@ -172,7 +180,13 @@ describe('AccessGuard', () => {
   it('leaves non-HTTP contexts to their own authentication', async () => {
     const guard = new AccessGuard(
       fakeReflector(undefined),
-      new Authenticator(fakeTokens(claims), fakeUsers(null), fakeSessions(false)),
+      new Authenticator(
+        fakeTokens(claims),
+        fakeUsers(null),
+        fakeSessions(false),
+        noInvalidations(),
+        uncached,
+      ),
     );
     await expect(guard.canActivate(contextFor(requestWith(), 'ws'))).resolves.toBe(true);
   });

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager, IsNull, LessThan, MoreThan, Repository } from 'typeorm';
+import { AccessInvalidations } from '../access/access-invalidations';
 import { authConfig, type AuthConfig } from '../auth.config';
 import { User } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
@@ -36,6 +37,7 @@ export class SessionsService {
     private readonly uow: UnitOfWork,
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(authConfig.KEY) private readonly config: AuthConfig,
+    private readonly invalidations: AccessInvalidations,
   ) {}
 
   private get tokens(): Repository<RefreshToken> {
@@ -133,6 +135,7 @@ export class SessionsService {
     const token = await this.tokens.findOneBy({ tokenHash: hashRefreshToken(presented) });
     if (!token) return null;
     await this.uow.transaction((manager) => this.revokeFamily(manager, token.familyId));
+    this.invalidations.sessionsRevoked({ familyId: token.familyId, userId: null });
     return token.userId;
   }
 
@@ -151,6 +154,7 @@ export class SessionsService {
         .getRepository(RefreshToken)
         .update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() }),
     );
+    this.invalidations.sessionsRevoked({ familyId: null, userId });
   }
 
   private async issue(
@@ -173,8 +177,9 @@ export class SessionsService {
   }
 
   /** Commits at once, whatever becomes of the request: someone holds a token they should not. */
-  private revokeFamilyNow(familyId: string): Promise<void> {
-    return this.revokeFamily(this.dataSource.manager, familyId);
+  private async revokeFamilyNow(familyId: string): Promise<void> {
+    await this.revokeFamily(this.dataSource.manager, familyId);
+    await this.invalidations.sessionsRevokedNow({ familyId, userId: null });
   }
 
   private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {

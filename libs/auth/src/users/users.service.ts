@@ -9,6 +9,7 @@ import {
 } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
 import { Repository } from 'typeorm';
+import { AccessInvalidations } from '../access/access-invalidations';
 import { hashPassword } from './passwords';
 import { User } from './user.entity';
 import { AUTH_ERRORS } from '../auth.errors';
@@ -49,7 +50,10 @@ export class LastAdminError extends ConflictError {
  */
 @Injectable()
 export class UsersService {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly invalidations: AccessInvalidations,
+  ) {}
 
   /** Reads through the open transaction when there is one, so a request sees its own writes. */
   private get users(): Repository<User> {
@@ -115,6 +119,7 @@ export class UsersService {
       const user = await this.lockForChange(repo, id);
       if (user.role === 'admin' && !user.disabled) await this.ensureAnotherAdmin(repo, id);
       await repo.delete({ id });
+      this.invalidations.userChanged(id);
       return user;
     });
   }
@@ -135,6 +140,7 @@ export class UsersService {
         before.role === 'admin' && !before.disabled && (after.role !== 'admin' || after.disabled);
       if (losesAdmin) await this.ensureAnotherAdmin(repo, id);
       await repo.update({ id }, change);
+      this.invalidations.userChanged(id);
       return { before, after: await repo.findOneByOrFail({ id }) };
     });
   }

@@ -28,6 +28,11 @@ export interface BotRuntimeView {
   statusChangedAt: Date;
 }
 
+/** A view as stored, before any lease vouches for it, with the worker that reported it. */
+export interface StoredRuntimeView extends BotRuntimeView {
+  workerId: string | null;
+}
+
 /**
  * What bot configuration needs from the runtime, implemented by `@botdeck/bot-runtime` (which
  * depends on this lib, never the other way round). Writes join the caller's unit of work.
@@ -50,6 +55,10 @@ export interface BotRuntimePort {
   stopAndWait(botId: string, waitMs: number): Promise<void>;
   /** The read model for these bots (every id gets one; a bot with no row reads as stopped). */
   views(botIds: readonly string[]): Promise<Map<string, BotRuntimeView>>;
+  /** `views` in two steps: what PostgreSQL stores (cacheable: it changes only by events)… */
+  storedViews(botIds: readonly string[]): Promise<Map<string, StoredRuntimeView>>;
+  /** …and the leases' word on it now: a running status no live lease backs reads `unknown`. */
+  vouch(views: Map<string, StoredRuntimeView>): Promise<Map<string, BotRuntimeView>>;
   /** SQL condition on `alias.id` selecting bots whose stored status is `status`. */
   statusCondition(alias: string, status: BotStatus): { sql: string; params: object };
 }

@@ -20,9 +20,16 @@ export interface BotDesiredEvent {
   restart: boolean;
 }
 
+/** A bot's configuration was created, edited, validated, given a new token or deleted. */
+export interface BotChangedEvent {
+  botId: string;
+  change: 'created' | 'updated' | 'deleted';
+}
+
 declare module '@botdeck/core' {
   interface BotdeckEvents {
     'bot.status': BotStatusEvent;
     'bot.desired': BotDesiredEvent;
+    'bot.changed': BotChangedEvent;
   }
 }

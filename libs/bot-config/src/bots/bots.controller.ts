@@ -1,4 +1,14 @@
-import { ApiErrorResponses, ApiPage, Audited, noteAudit, Roles, UuidPipe } from '@botdeck/core';
+import {
+  Actor,
+  ApiErrorResponses,
+  ApiPage,
+  Audited,
+  noteAudit,
+  ReadCache,
+  type RequestActor,
+  Roles,
+  UuidPipe,
+} from '@botdeck/core';
 import {
   Body,
   Controller,
@@ -20,7 +30,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { BotsService } from './bots.service';
+import { BOT_LIST_DEPENDS_ON, BotsService } from './bots.service';
 import { BotDto } from './dto/bot.dto';
 import { CreateBotDto } from './dto/create-bot.dto';
 import { ListBotsQuery } from './dto/list-bots.query';
@@ -30,7 +40,10 @@ import { UpdateBotDto } from './dto/update-bot.dto';
 @ApiTags('bots')
 @Controller('bots')
 export class BotsController {
-  constructor(private readonly bots: BotsService) {}
+  constructor(
+    private readonly bots: BotsService,
+    private readonly cache: ReadCache,
+  ) {}
 
   @Post()
   @Roles('operator')
@@ -50,13 +63,12 @@ export class BotsController {
   @ApiOperation({ summary: 'List bot configurations, newest first' })
   @ApiPage(BotDto)
   @ApiErrorResponses(400)
-  async list(@Query() query: ListBotsQuery) {
-    const page = await this.bots.list(query);
-    const views = await this.bots.views(page.items.map((bot) => bot.id));
-    return {
-      items: page.items.map((bot) => BotDto.from(bot, views.get(bot.id)!)),
-      nextCursor: page.nextCursor,
-    };
+  async list(@Query() query: ListBotsQuery, @Actor() actor?: RequestActor) {
+    const page = await this.cache.getOrLoad(
+      { name: 'bots.list', dependsOn: BOT_LIST_DEPENDS_ON, key: { query, role: actor?.role } },
+      () => this.bots.storedPage(query),
+    );
+    return this.bots.vouchPage(page);
   }
 
   @Get(':id')

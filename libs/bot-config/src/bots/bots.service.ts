@@ -1,4 +1,4 @@
-import { isUniqueViolation, type Page, paginate, UnitOfWork } from '@botdeck/core';
+import { EventBus, isUniqueViolation, type Page, paginate, UnitOfWork } from '@botdeck/core';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
@@ -13,10 +13,30 @@ import {
 import { DiscordIdentityClient } from '../discord/discord-identity.client';
 import { TokenCipher } from '../tokens/token-cipher';
 import { BotEntity } from './bot.entity';
-import { BOT_RUNTIME_PORT, type BotRuntimePort, type BotRuntimeView } from './bot-runtime.port';
+import {
+  BOT_RUNTIME_PORT,
+  type BotRuntimePort,
+  type BotRuntimeView,
+  type StoredRuntimeView,
+} from './bot-runtime.port';
+import type { BotChangedEvent } from './bot.events';
+import { BotDto } from './dto/bot.dto';
 import type { CreateBotDto } from './dto/create-bot.dto';
 import type { ListBotsQuery } from './dto/list-bots.query';
 import type { UpdateBotDto } from './dto/update-bot.dto';
+
+/** Every event whose write can change a bot list page (config, desired state, status). */
+export const BOT_LIST_DEPENDS_ON = ['bot.changed', 'bot.desired', 'bot.status'] as const;
+
+/**
+ * A list page as PostgreSQL stores it: cacheable, because only the writes announced by
+ * `BOT_LIST_DEPENDS_ON` change it; the leases are checked on every read (`vouchPage`).
+ */
+export interface StoredBotPage {
+  items: BotDto[];
+  workers: Array<string | null>;
+  nextCursor: string | null;
+}
 
 export interface BotChange {
   before: BotEntity;
@@ -34,6 +54,7 @@ export class BotsService {
     private readonly uow: UnitOfWork,
     private readonly cipher: TokenCipher,
     private readonly discord: DiscordIdentityClient,
+    private readonly events: EventBus,
     @Inject(botConfigConfig.KEY) private readonly config: BotConfigConfig,
     // Absent in processes that never change lifecycle (the CLI rotating keys).
     @Optional() @Inject(BOT_RUNTIME_PORT) private readonly port: BotRuntimePort | null,
@@ -69,6 +90,7 @@ export class BotsService {
       if (isUniqueViolation(error)) throw new BotNameTakenError(dto.name);
       throw error;
     }
+    this.announce({ botId: id, change: 'created' });
     return this.get(id);
   }
 
@@ -83,6 +105,41 @@ export class BotsService {
       qb.andWhere('bot.name ILIKE :name', { name: `%${query.name.replace(/[\\%_]/g, '\\$&')}%` });
     }
     return paginate(qb, query);
+  }
+
+  /** A list page with the stored runtime views, before the leases vouch for them. */
+  async storedPage(query: ListBotsQuery): Promise<StoredBotPage> {
+    const page = await this.list(query);
+    const views = await this.runtime.storedViews(page.items.map((bot) => bot.id));
+    return {
+      items: page.items.map((bot) => BotDto.from(bot, views.get(bot.id)!)),
+      workers: page.items.map((bot) => views.get(bot.id)!.workerId),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  /** The page as it stands now: a running status whose lease lapsed reads `unknown`. */
+  async vouchPage(page: StoredBotPage): Promise<{ items: BotDto[]; nextCursor: string | null }> {
+    const stored = new Map<string, StoredRuntimeView>(
+      page.items.map((bot, index) => [
+        bot.id,
+        {
+          desiredState: bot.desiredState,
+          status: bot.status,
+          statusReason: bot.statusReason,
+          statusChangedAt: new Date(bot.statusChangedAt),
+          workerId: page.workers[index] ?? null,
+        },
+      ]),
+    );
+    const views = await this.runtime.vouch(stored);
+    const items = page.items.map((bot) => {
+      const view = views.get(bot.id)!;
+      return view.status === bot.status
+        ? bot
+        : { ...bot, status: view.status, statusReason: view.statusReason };
+    });
+    return { items, nextCursor: page.nextCursor };
   }
 
   /** Bot ids picked by id (those that exist, in the order given) or by any of the tags. */
@@ -140,6 +197,7 @@ export class BotsService {
         await this.runtime.setDesiredState(id, desiredState, { bumpVersion: false });
       }
     });
+    this.announce({ botId: id, change: 'updated' });
     const after = await this.get(id);
     const connectionChanged =
       before.intents.join() !== after.intents.join() ||
@@ -157,6 +215,7 @@ export class BotsService {
     const bot = await this.get(id);
     await this.runtime.stopAndWait(id, this.config.deleteStopWaitMs);
     await this.uow.getRepository(BotEntity).delete({ id });
+    this.announce({ botId: id, change: 'deleted' });
     return bot;
   }
 
@@ -167,6 +226,7 @@ export class BotsService {
     await this.uow
       .getRepository(BotEntity)
       .update({ id }, { ...identity, validatedAt: new Date() });
+    this.announce({ botId: id, change: 'updated' });
     return { before, after: await this.get(id) };
   }
 
@@ -185,6 +245,7 @@ export class BotsService {
       ...identity,
       validatedAt: new Date(),
     });
+    this.announce({ botId: id, change: 'updated' });
     const after = await this.get(id);
     await this.runtime.restartIfRunning(id);
     return { before, after };
@@ -214,6 +275,11 @@ export class BotsService {
       rotated += result.affected ?? 0;
     }
     return { checked: bots.length, rotated };
+  }
+
+  /** Once the change commits: readers (the bot list cache, dashboards) see it. */
+  private announce(event: BotChangedEvent): void {
+    this.uow.afterCommit(() => this.events.publish('bot.changed', event));
   }
 
   private sealToken(token: string, botId: string) {

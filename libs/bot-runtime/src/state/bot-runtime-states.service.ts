@@ -5,6 +5,7 @@ import {
   type BotRuntimeView,
   type BotStatus,
   type DesiredState,
+  type StoredRuntimeView,
 } from '@botdeck/bot-config';
 import { bounded, EventBus, UnitOfWork } from '@botdeck/core';
 import { Injectable, Logger } from '@nestjs/common';
@@ -166,6 +167,10 @@ export class BotRuntimeStates implements BotRuntimePort {
   }
 
   async views(botIds: readonly string[]): Promise<Map<string, BotRuntimeView>> {
+    return this.vouch(await this.storedViews(botIds));
+  }
+
+  async storedViews(botIds: readonly string[]): Promise<Map<string, StoredRuntimeView>> {
     const rows =
       botIds.length === 0
         ? []
@@ -175,7 +180,7 @@ export class BotRuntimeStates implements BotRuntimePort {
             .where('s.bot_id = ANY(:ids::uuid[])', { ids: botIds })
             .getMany();
     const byId = new Map(rows.map((row) => [row.botId, row]));
-    const views = new Map<string, BotRuntimeView>();
+    const views = new Map<string, StoredRuntimeView>();
     for (const id of botIds) {
       const row = byId.get(id);
       views.set(id, {
@@ -183,9 +188,19 @@ export class BotRuntimeStates implements BotRuntimePort {
         status: row?.status ?? 'stopped',
         statusReason: row?.statusReason ?? null,
         statusChangedAt: row?.statusChangedAt ?? new Date(0),
+        workerId: row?.workerId ?? null,
       });
     }
-    return this.leases.vouch(views, byId);
+    return views;
+  }
+
+  async vouch(stored: Map<string, StoredRuntimeView>): Promise<Map<string, BotRuntimeView>> {
+    const views = new Map<string, BotRuntimeView>();
+    for (const [id, view] of stored) {
+      const { desiredState, status, statusReason, statusChangedAt } = view;
+      views.set(id, { desiredState, status, statusReason, statusChangedAt });
+    }
+    return this.leases.vouch(views, stored);
   }
 
   statusCondition(alias: string, status: BotStatus) {

@@ -5,6 +5,7 @@ import {
   Audited,
   mapPage,
   noteAudit,
+  ReadCache,
   type RequestActor,
   Roles,
   UuidPipe,
@@ -35,10 +36,16 @@ import { ProductDto } from './dto/product.dto';
 import { UpdateProductDto } from './dto/update-product.dto';
 import { ProductsService } from './products.service';
 
+/** Every write that can change a product list page announces one of these. */
+const PRODUCT_LIST_DEPENDS_ON = ['catalog.products.changed', 'catalog.stock.changed'];
+
 @ApiTags('products')
 @Controller('products')
 export class ProductsController {
-  constructor(private readonly products: ProductsService) {}
+  constructor(
+    private readonly products: ProductsService,
+    private readonly cache: ReadCache,
+  ) {}
 
   @Post()
   @Roles('operator')
@@ -61,8 +68,15 @@ export class ProductsController {
   @ApiOperation({ summary: 'List products, newest first, with filters' })
   @ApiPage(ProductDto)
   @ApiErrorResponses(400)
-  async list(@Query() query: ListProductsQuery) {
-    return mapPage(await this.products.list(query), (product) => ProductDto.from(product));
+  async list(@Query() query: ListProductsQuery, @Actor() actor: RequestActor | undefined) {
+    return this.cache.getOrLoad(
+      {
+        name: 'products.list',
+        dependsOn: PRODUCT_LIST_DEPENDS_ON,
+        key: { query, role: actor?.role },
+      },
+      async () => mapPage(await this.products.list(query), (product) => ProductDto.from(product)),
+    );
   }
 
   @Get(':id')

@@ -1,4 +1,13 @@
-import { ApiErrorResponses, ApiPage, CursorQueryDto, Page, Roles } from '@botdeck/core';
+import {
+  Actor,
+  ApiErrorResponses,
+  ApiPage,
+  CursorQueryDto,
+  Page,
+  ReadCache,
+  type RequestActor,
+  Roles,
+} from '@botdeck/core';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CommandLogsService } from './command-logs.service';
@@ -67,10 +76,16 @@ export class CommandLogsController {
   }
 }
 
+/** How long stats over a window ending now are kept (the window moves with the clock). */
+const STATS_SLIDING_TTL_SECONDS = 5;
+
 @ApiTags('commands')
 @Controller('commands')
 export class CommandStatsController {
-  constructor(private readonly logs: CommandLogsService) {}
+  constructor(
+    private readonly logs: CommandLogsService,
+    private readonly cache: ReadCache,
+  ) {}
 
   @Get('stats')
   @Roles('viewer')
@@ -80,7 +95,20 @@ export class CommandStatsController {
   })
   @ApiOkResponse({ type: CommandStatsDto })
   @ApiErrorResponses(400)
-  stats(@Query() query: CommandStatsQuery): Promise<CommandStatsDto> {
-    return this.logs.stats(query);
+  stats(
+    @Query() query: CommandStatsQuery,
+    @Actor() actor: RequestActor | undefined,
+  ): Promise<CommandStatsDto> {
+    // Every logged command moves the generation; a window that ends "now" also moves with the
+    // clock, which the short TTL bounds (interactions leaving the 24-hour window's start).
+    return this.cache.getOrLoad(
+      {
+        name: 'commands.stats',
+        dependsOn: ['command.logged'],
+        key: { query, role: actor?.role },
+        ttlSeconds: query.to ? undefined : STATS_SLIDING_TTL_SECONDS,
+      },
+      () => this.logs.stats(query),
+    );
   }
 }

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+import { runHoldingReply } from '../cache/commit-barrier';
 
 type BeforeCommit = (manager: EntityManager) => Promise<void>;
 type AfterCommit = () => unknown;
@@ -26,7 +27,8 @@ interface Scope {
  * - `transaction(fn)` inside a scope joins it (a savepoint, so a caught failure of `fn` does
  *   not abort the whole scope); outside any scope it is a transaction of its own.
  * - `afterCommit(fn)` runs `fn` once the enclosing transaction has committed, at once when
- *   there is none; its errors are logged, never thrown (the change is already made).
+ *   there is none; its errors are logged, never thrown (the change is already made). `run`
+ *   does not wait for the hooks, only for what they hold with `holdCommitReply`.
  */
 @Injectable()
 export class UnitOfWork {
@@ -65,7 +67,8 @@ export class UnitOfWork {
         await scope.runner?.release();
       }
     });
-    this.runAfterCommit(scope.afterCommit);
+    // Hooks run in the background, except what they hold for the reply (cache invalidations).
+    await runHoldingReply(() => this.runAfterCommit(scope.afterCommit));
     return result;
   }
 

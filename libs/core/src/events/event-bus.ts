@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
+import { holdCommitReply } from '../cache/commit-barrier';
+import { ReadCache } from '../cache/read-cache';
 import { redisConfig, type RedisConfig } from '../config/redis.config';
 import { isRedisUnavailable } from '../redis/redis-errors';
 import { REDIS } from '../redis/redis.module';
@@ -24,6 +26,11 @@ export interface EventEnvelope<K extends EventName = EventName> {
   payload: BotdeckEvents[K];
   /** ISO-8601 time of publication. */
   at: string;
+  /**
+   * The publisher could not invalidate the cached reads that depend on this type (it cannot
+   * reach the cache): every receiver does it instead.
+   */
+  uninvalidated?: true;
 }
 
 type Handler<K extends EventName> = (event: EventEnvelope<K>) => void | Promise<void>;
@@ -46,6 +53,7 @@ export class EventBus implements OnApplicationShutdown {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(redisConfig.KEY) config: RedisConfig,
+    private readonly cache: ReadCache,
   ) {
     // ioredis' keyPrefix covers keys, not channels.
     this.channel = `${config.keyPrefix}events`;
@@ -56,9 +64,16 @@ export class EventBus implements OnApplicationShutdown {
    * Publishes at most once and never fails the caller: an event is a nudge or a notice about
    * a change already stored, so a Redis outage must not turn a committed change into an
    * error (readers catch up from the database). Resolves false when the event was not sent.
+   *
+   * Cached reads that depend on `type` are invalidated first, so whoever reacts to the event
+   * reads the change; published from an after-commit hook, the invalidation also completes
+   * before the unit of work (the request) reports success.
    */
   async publish<K extends EventName>(type: K, payload: BotdeckEvents[K]): Promise<boolean> {
     const event: EventEnvelope<K> = { type, payload, at: new Date().toISOString() };
+    const invalidation = this.cache.invalidate([type]);
+    holdCommitReply(invalidation);
+    if (!(await invalidation)) event.uninvalidated = true;
     try {
       await this.redis.publish(this.channel, JSON.stringify(event));
       return true;
@@ -126,6 +141,8 @@ export class EventBus implements OnApplicationShutdown {
       this.logger.warn('Ignoring a malformed event');
       return;
     }
+    this.cache.forgetLocal(event.type);
+    if (event.uninvalidated) void this.cache.invalidate([event.type]);
     const targets = [...(this.handlers.get(event.type) ?? []), ...(this.handlers.get('*') ?? [])];
     for (const handler of targets) {
       Promise.resolve(handler(event)).catch((error: unknown) =>

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import Router from 'find-my-way';
 import type { HttpLimits } from '../config/app.config';
 import { envelopeClientError, envelopeFrameworkError } from './client-errors';
+import { installEtags } from './etag';
 import { installBodyParsers } from './json-body';
 import { generateRequestId } from './request-id';
 
@@ -37,8 +38,8 @@ export function createFastifyAdapter(options: HttpServerOptions): FastifyAdapter
 }
 
 /**
- * Makes every response carry X-Request-Id, caps open connections and installs the body parsers
- * (JSON depth-limited; an empty JSON body is no body). Create the Nest app with
+ * Makes every response carry X-Request-Id, caps open connections, installs the body parsers
+ * (JSON depth-limited; an empty JSON body is no body) and answers unchanged GETs with 304. Create the Nest app with
  * `bodyParser: false` so Nest does not install its own parser over it. Framework-level
  * failures such as an unparseable body reach the global exception filter through the error
  * handler Nest installs.
@@ -51,6 +52,7 @@ export function installHttpConventions(
     fastify.server.maxConnections = options.limits.maxConnections;
   }
   installBodyParsers(fastify, { bodyLimitBytes: options.bodyLimitBytes });
+  installEtags(fastify);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });
