@@ -4,12 +4,12 @@ import { BotConfigModule } from '@botdeck/bot-config';
 import { BotLifecycleModule } from '@botdeck/bot-runtime';
 import { BulkOperationsModule } from '@botdeck/bulk-operations';
 import { CatalogModule } from '@botdeck/catalog';
-import { CommandLogsModule } from '@botdeck/commands';
+import { CommandLogsModule, HttpInteractionsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { MessagingModule } from '@botdeck/messaging';
 import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
-import { StockDisplayModule } from '@botdeck/stock-display';
+import { StockCommandsModule, StockDisplayModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
 
 @Module({
@@ -23,6 +23,9 @@ import { Module } from '@nestjs/common';
     BulkOperationsModule,
     BotLifecycleModule,
     CommandLogsModule,
+    // Slash commands of bots in HTTP mode, with the handlers of every domain that has some.
+    HttpInteractionsModule,
+    StockCommandsModule,
     CatalogModule,
     StockDisplayModule,
     MessagingModule,

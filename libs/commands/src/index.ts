@@ -3,6 +3,14 @@ import { CreateCommandLogs1732500005000 } from './migrations/1732500005000-Creat
 export * from './commands.config';
 export * from './commands.errors';
 export * from './commands-worker.module';
+export { CommandHandlingModule } from './command-handling.module';
+export { HttpInteractionsModule } from './http/http-interactions.module';
+export {
+  httpInteractionsConfig,
+  type HttpInteractionsConfig,
+} from './http/http-interactions.config';
+export { HTTP_INTERACTIONS_ERRORS } from './http/http-interactions.errors';
+export { checkSignature, ed25519PublicKey } from './http/interaction-signature';
 export * from './logs/command-logs.module';
 export { CommandLogsService } from './logs/command-logs.service';
 export {

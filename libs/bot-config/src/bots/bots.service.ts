@@ -10,13 +10,18 @@ import {
   BotTokenMismatchError,
   BotVersionConflictError,
 } from '../bot-config.errors';
-import { DiscordIdentityClient } from '../discord/discord-identity.client';
+import { type BotIdentity, DiscordIdentityClient } from '../discord/discord-identity.client';
 import { TokenCipher } from '../tokens/token-cipher';
 import { BotEntity } from './bot.entity';
 import { BOT_RUNTIME_PORT, type BotRuntimePort, type BotRuntimeView } from './bot-runtime.port';
 import type { CreateBotDto } from './dto/create-bot.dto';
 import type { ListBotsQuery } from './dto/list-bots.query';
 import type { UpdateBotDto } from './dto/update-bot.dto';
+
+/** What Discord's answer changes: a key it did not show never erases one set by hand. */
+function identityChanges({ publicKey, ...identity }: BotIdentity): Partial<BotEntity> {
+  return publicKey ? { ...identity, publicKey } : identity;
+}
 
 export interface BotChange {
   before: BotEntity;
@@ -55,6 +60,8 @@ export class BotsService {
       botUserId: null,
       botUsername: null,
       validatedAt: null,
+      publicKey: null,
+      interactionsMode: 'gateway',
       intents: dto.intents ?? ['Guilds'],
       devGuildIds: dto.devGuildIds ?? [],
       description: dto.description ?? '',
@@ -166,7 +173,7 @@ export class BotsService {
     const identity = await this.discord.identify(this.revealToken(before));
     await this.uow
       .getRepository(BotEntity)
-      .update({ id }, { ...identity, validatedAt: new Date() });
+      .update({ id }, { ...identityChanges(identity), validatedAt: new Date() });
     return { before, after: await this.get(id) };
   }
 
@@ -182,7 +189,7 @@ export class BotsService {
     }
     await this.updateAtVersion(before, before.version, {
       ...this.sealToken(token, id),
-      ...identity,
+      ...identityChanges(identity),
       validatedAt: new Date(),
     });
     const after = await this.get(id);
