@@ -27,6 +27,8 @@ interface Entry {
   readonly served: HttpBot | null;
 }
 
+const GONE: Entry = { loadedAt: 0, version: -1, token: '', served: null };
+
 /**
  * The bots this API instance answers interactions for, read from their configuration and kept
  * for `INTERACTIONS_BOT_CACHE_MS` (any instance can serve any bot; none needs to be told).
@@ -69,10 +71,10 @@ export class HttpInteractionBots implements OnApplicationShutdown {
     });
     const previous = this.entries.get(id);
     if (!row) {
+      // Not remembered: ids that name no bot must not fill memory.
       if (previous) this.release(previous);
-      const gone: Entry = { loadedAt: Date.now(), version: -1, token: '', served: null };
-      this.entries.set(id, gone);
-      return gone;
+      this.entries.delete(id);
+      return GONE;
     }
     if (previous && previous.version === row.version && previous.served) {
       const kept = { ...previous, loadedAt: Date.now() };
@@ -103,7 +105,10 @@ export class HttpInteractionBots implements OnApplicationShutdown {
   private start(row: BotEntity, token: string): ManagedBot {
     const client = new Client({
       intents: [],
-      rest: { api: `${this.botConfig.discordApiUrl}/api` },
+      rest: {
+        api: `${this.botConfig.discordApiUrl}/api`,
+        globalRequestsPerSecond: this.config.globalRequestsPerSecond,
+      },
       // Interactions bring their users and members; nothing here needs them kept.
       makeCache: Options.cacheWithLimits({
         ...Options.DefaultMakeCacheSettings,

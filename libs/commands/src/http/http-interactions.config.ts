@@ -18,6 +18,16 @@ export const httpInteractionsConfig = registerAs('httpInteractions', () => {
      * The request is answered 202 once the handler's first response (reply or deferral) has been
      * accepted by Discord's callback route, or after this long at the latest.
      */
+    /**
+     * discord.js's own global request budget for the API's interaction clients (Discord's 50/s
+     * by default). Discord exempts interaction responses and their webhooks from its global
+     * limit; raise it when the handlers call no other route.
+     */
+    globalRequestsPerSecond: env.int('INTERACTIONS_GLOBAL_REQUESTS_PER_SECOND', {
+      default: 50,
+      min: 1,
+      max: 100_000,
+    }),
     ackWaitMs: env.int('INTERACTIONS_ACK_WAIT_MS', { default: 3_000, min: 100, max: 10_000 }),
   };
 });
