@@ -103,13 +103,14 @@ describe('commands: slash commands over the HTTP interactions endpoint', () => {
     await sandbox?.stop();
   });
 
-  const play = (command: string) =>
+  const play = (command: string, options?: Record<string, unknown>) =>
     sandbox.control.playInteraction({
       applicationId,
       guildId,
       channelId,
       user: PLAYER,
       command,
+      options,
     });
 
   const setMode = (instance: Instance, body: Record<string, unknown>) =>
@@ -155,7 +156,7 @@ describe('commands: slash commands over the HTTP interactions endpoint', () => {
     const played = await play('ping');
     expect(played.deliveryError).toBeNull();
     expect(played.response).toMatchObject({ type: 4 });
-    expect(played.response?.content).toMatch(/^Pong!/);
+    expect(played.response?.content).toBe('Pong! Gateway: none (HTTP interactions)');
     const done = await until(
       'the round trip edit',
       () => sandbox.control.interaction(played.interactionId),
@@ -183,6 +184,13 @@ describe('commands: slash commands over the HTTP interactions endpoint', () => {
     const played = await play('ping');
     expect(played.deliveryError).toBeNull();
     expect(played.response?.content).toMatch(/^Pong!/);
+  });
+
+  it('enforces the same per-user cooldowns as the gateway path', async () => {
+    const first = await play('echo', { text: 'one' });
+    const second = await play('echo', { text: 'two' });
+    expect(first.response?.content).toBe('echo: one');
+    expect(second.response?.content).toMatch(/^You're doing that too fast\. Try again in \d+ s\.$/);
   });
 
   it('answers a PING with a PONG', async () => {
