@@ -12,7 +12,8 @@ const ALLOWED_LIBS = {
   monitoring: ['core', 'bot-config', 'bot-runtime', 'commands', 'bulk-operations'],
   'bot-config': ['core'],
   'bot-runtime': ['core', 'bot-config'],
-  commands: ['core', 'bot-runtime'],
+  // bot-config: the HTTP interactions endpoint reads a bot's key, mode and token.
+  commands: ['core', 'bot-config', 'bot-runtime'],
   'bulk-operations': ['core', 'bot-config', 'bot-runtime'],
   catalog: ['core'],
   'stock-display': ['core', 'catalog', 'bot-config', 'bot-runtime', 'commands'],

@@ -4,14 +4,14 @@ import { BotConfigModule } from '@botdeck/bot-config';
 import { BotLifecycleModule } from '@botdeck/bot-runtime';
 import { BulkOperationsModule } from '@botdeck/bulk-operations';
 import { CatalogModule } from '@botdeck/catalog';
-import { CommandLogsModule } from '@botdeck/commands';
+import { CommandLogsModule, HttpInteractionsModule } from '@botdeck/commands';
 import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { MessagingModule } from '@botdeck/messaging';
 import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
-import { SearchModule } from '@botdeck/search';
 import { RealtimeModule } from '@botdeck/realtime';
-import { StockDisplayModule } from '@botdeck/stock-display';
+import { SearchModule } from '@botdeck/search';
+import { StockCommandsModule, StockDisplayModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
 
 @Module({
@@ -25,6 +25,9 @@ import { Module } from '@nestjs/common';
     BulkOperationsModule,
     BotLifecycleModule,
     CommandLogsModule,
+    // Slash commands of bots in HTTP mode, with the handlers of every domain that has some.
+    HttpInteractionsModule,
+    StockCommandsModule,
     CatalogModule,
     StockDisplayModule,
     MessagingModule,

@@ -1,5 +1,6 @@
 import { appConfig, createFastifyAdapter, installHttpConventions, RouteIndex } from '@botdeck/core';
 import { RealtimeIoAdapter } from '@botdeck/realtime';
+import { RequestMethod, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -8,11 +9,14 @@ import { setupSwagger } from './swagger';
 
 export const API_PREFIX = 'api/v1';
 
-/** Builds the API exactly as production runs it; tests call this too. */
-export async function createApiApp(): Promise<NestFastifyApplication> {
+/**
+ * Builds the API exactly as production runs it; tests call this too (with `root` a module that
+ * imports ApiModule next to test-only providers).
+ */
+export async function createApiApp(root: Type = ApiModule): Promise<NestFastifyApplication> {
   const config = appConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule,
+    root,
     createFastifyAdapter({
       bodyLimitBytes: config.bodyLimitBytes,
       trustProxyHops: config.trustProxyHops,
@@ -25,7 +29,10 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   const fastify = app.getHttpAdapter().getInstance();
   installHttpConventions(fastify, { bodyLimitBytes: config.bodyLimitBytes, limits: config.http });
   app.get(RouteIndex).attach(fastify);
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
+  // Discord is given `/interactions/{botId}` as a bot's Interactions Endpoint URL.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: ['metrics', { path: 'interactions/:botId', method: RequestMethod.POST }],
+  });
   app.enableShutdownHooks();
   // socket.io at /realtime on this same server, its rooms shared with other instances via Redis.
   app.useWebSocketAdapter(new RealtimeIoAdapter(app));

@@ -13,3 +13,4 @@ export type {
 export type { InitialResponse } from './interactions/interaction-record';
 export type { ApiCommand, ApiMessage } from './domain/entities';
 export { DISCORD_RATE_LIMITS } from './rate-limits/rate-limiter';
+export { signingKeysFor, signInteraction } from './domain/signing-keys';

@@ -8,6 +8,9 @@ export const BOT_CONFIG_ERRORS = errorCodes(
   'BOT_TOKEN_INVALID',
   'BOT_TOKEN_MISMATCH',
   'DISCORD_UNAVAILABLE',
+  'INTERACTIONS_URL_NOT_CONFIGURED',
+  'INTERACTIONS_ENDPOINT_REJECTED',
+  'BOT_PUBLIC_KEY_UNKNOWN',
 );
 
 export class BotNotFoundError extends NotFoundError {
@@ -50,5 +53,35 @@ export class BotTokenMismatchError extends ConflictError {
 export class DiscordUnavailableError extends AppError {
   constructor(reason: string) {
     super(BOT_CONFIG_ERRORS.DISCORD_UNAVAILABLE, 502, `Discord could not be reached: ${reason}`);
+  }
+}
+
+export class InteractionsUrlNotConfiguredError extends ConflictError {
+  constructor() {
+    super(
+      BOT_CONFIG_ERRORS.INTERACTIONS_URL_NOT_CONFIGURED,
+      'INTERACTIONS_PUBLIC_URL is not set, so Discord has no URL to deliver interactions to',
+    );
+  }
+}
+
+export class InteractionsEndpointRejectedError extends AppError {
+  constructor(reason: string, errors?: unknown) {
+    super(
+      BOT_CONFIG_ERRORS.INTERACTIONS_ENDPOINT_REJECTED,
+      422,
+      `Discord refused the Interactions Endpoint URL: ${reason}`,
+      errors === undefined ? undefined : { discord: errors },
+    );
+  }
+}
+
+export class BotPublicKeyUnknownError extends AppError {
+  constructor() {
+    super(
+      BOT_CONFIG_ERRORS.BOT_PUBLIC_KEY_UNKNOWN,
+      422,
+      'Discord did not say the application’s public key; send it as publicKey',
+    );
   }
 }

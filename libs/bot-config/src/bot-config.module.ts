@@ -8,12 +8,20 @@ import { BotRecordStore } from './bots/bot-record.store';
 import { BotsService } from './bots/bots.service';
 import { DiscordIdentityClient } from './discord/discord-identity.client';
 import { TokenCipher } from './tokens/token-cipher';
+import { BotInteractionsController } from './interactions/bot-interactions.controller';
+import { BotInteractionsService } from './interactions/bot-interactions.service';
+import { interactionsEndpointConfig } from './interactions/interactions-endpoint.config';
 
 @Module({
-  imports: [ConfigModule.forFeature(botConfigConfig), TypeOrmModule.forFeature([BotEntity])],
-  controllers: [BotsController],
+  imports: [
+    ConfigModule.forFeature(botConfigConfig),
+    ConfigModule.forFeature(interactionsEndpointConfig),
+    TypeOrmModule.forFeature([BotEntity]),
+  ],
+  controllers: [BotsController, BotInteractionsController],
   providers: [
     BotsService,
+    BotInteractionsService,
     BotRecordStore,
     DiscordIdentityClient,
     {

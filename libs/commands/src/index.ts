@@ -4,6 +4,14 @@ import { PartitionCommandLogs1732500012000 } from './migrations/1732500012000-Pa
 export * from './commands.config';
 export * from './commands.errors';
 export * from './commands-worker.module';
+export { CommandHandlingModule } from './command-handling.module';
+export { HttpInteractionsModule } from './http/http-interactions.module';
+export {
+  httpInteractionsConfig,
+  type HttpInteractionsConfig,
+} from './http/http-interactions.config';
+export { HTTP_INTERACTIONS_ERRORS } from './http/http-interactions.errors';
+export { checkSignature, ed25519PublicKey } from './http/interaction-signature';
 export * from './logs/command-logs.module';
 export { CommandLogsService } from './logs/command-logs.service';
 export { commandLogsConfig, type CommandLogsConfig } from './logs/command-logs.config';

@@ -3,6 +3,7 @@ import { CreateRestockAlerts1732500010050 } from './migrations/1732500010050-Cre
 
 export { StockDisplayModule } from './stock-display.module';
 export { StockDisplayWorkerModule } from './stock-display-worker.module';
+export { StockCommandsModule } from './commands/stock-commands.module';
 export { stockDisplayConfig, type StockDisplayConfig } from './stock-display.config';
 export * from './stock-display.errors';
 export {

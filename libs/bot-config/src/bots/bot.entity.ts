@@ -7,6 +7,9 @@ import {
   VersionColumn,
 } from 'typeorm';
 
+export const INTERACTIONS_MODES = ['gateway', 'http'] as const;
+export type InteractionsMode = (typeof INTERACTIONS_MODES)[number];
+
 /** A bot's configuration. Its lifecycle (desired state, status) belongs to `bot-runtime`. */
 @Entity({ name: 'bots' })
 export class BotEntity {
@@ -37,6 +40,14 @@ export class BotEntity {
 
   @Column({ type: 'timestamptz', name: 'validated_at', precision: 3, nullable: true })
   validatedAt!: Date | null;
+
+  /** The application's Ed25519 public key (hex), which signs HTTP interactions. */
+  @Column('text', { name: 'public_key', nullable: true })
+  publicKey!: string | null;
+
+  /** Whether Discord delivers this bot's interactions over the gateway or over HTTP. */
+  @Column('text', { name: 'interactions_mode', default: 'gateway' })
+  interactionsMode!: InteractionsMode;
 
   @Column('text', { array: true })
   intents!: string[];

@@ -10,7 +10,7 @@ import {
   BotTokenMismatchError,
   BotVersionConflictError,
 } from '../bot-config.errors';
-import { DiscordIdentityClient } from '../discord/discord-identity.client';
+import { type BotIdentity, DiscordIdentityClient } from '../discord/discord-identity.client';
 import { TokenCipher } from '../tokens/token-cipher';
 import { BotEntity } from './bot.entity';
 import {
@@ -24,6 +24,11 @@ import { BotDto } from './dto/bot.dto';
 import type { CreateBotDto } from './dto/create-bot.dto';
 import type { ListBotsQuery } from './dto/list-bots.query';
 import type { UpdateBotDto } from './dto/update-bot.dto';
+
+/** What Discord's answer changes: a key it did not show never erases one set by hand. */
+function identityChanges({ publicKey, ...identity }: BotIdentity): Partial<BotEntity> {
+  return publicKey ? { ...identity, publicKey } : identity;
+}
 
 /** Every event whose write can change a bot list page (config, desired state, status). */
 export const BOT_LIST_DEPENDS_ON = ['bot.changed', 'bot.desired', 'bot.status'] as const;
@@ -76,6 +81,8 @@ export class BotsService {
       botUserId: null,
       botUsername: null,
       validatedAt: null,
+      publicKey: null,
+      interactionsMode: 'gateway',
       intents: dto.intents ?? ['Guilds'],
       devGuildIds: dto.devGuildIds ?? [],
       description: dto.description ?? '',
@@ -225,7 +232,7 @@ export class BotsService {
     const identity = await this.discord.identify(this.revealToken(before));
     await this.uow
       .getRepository(BotEntity)
-      .update({ id }, { ...identity, validatedAt: new Date() });
+      .update({ id }, { ...identityChanges(identity), validatedAt: new Date() });
     this.announce({ botId: id, change: 'updated' });
     return { before, after: await this.get(id) };
   }
@@ -242,7 +249,7 @@ export class BotsService {
     }
     await this.updateAtVersion(before, before.version, {
       ...this.sealToken(token, id),
-      ...identity,
+      ...identityChanges(identity),
       validatedAt: new Date(),
     });
     this.announce({ botId: id, change: 'updated' });

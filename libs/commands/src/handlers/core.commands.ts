@@ -32,7 +32,13 @@ export class CoreCommands {
     // Known from the first acknowledged heartbeat of the connection (Discord asks for the first
     // one at a random point of its ~41 s interval).
     const gateway = gatewayPingOf(interaction.client, interaction.guild?.shardId ?? 0);
-    const gatewayText = gateway === null ? 'not measured yet' : `${gateway} ms`;
+    // A client that never logged in is the API's, serving the bot's HTTP interactions.
+    const gatewayText =
+      gateway !== null
+        ? `${gateway} ms`
+        : interaction.client.isReady()
+          ? 'not measured yet'
+          : 'none (HTTP interactions)';
     const sentAt = Date.now();
     await interaction.reply(`Pong! Gateway: ${gatewayText}`);
     // The round trip is only known once Discord has acknowledged the reply, hence the edit.

@@ -1,5 +1,5 @@
 import { parse as parseQueryString } from 'node:querystring';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { BadRequestError } from '../errors/app-error';
 import { CORE_ERRORS } from '../errors/core.errors';
 
@@ -47,6 +47,9 @@ export function jsonDepth(text: string, limit: number): number {
   return deepest;
 }
 
+/** A request whose route asked for its raw JSON body (`@RouteConfig({ rawBody: true })`). */
+export type RawBodyRequest = FastifyRequest & { rawBody?: Buffer };
+
 /**
  * Installs Botdeck's body parsers in place of Nest's (create the app with `bodyParser: false`).
  * URL-encoded forms parse flat, as Nest's would; JSON goes through a parser that (a) refuses bodies nested deeper than
@@ -70,8 +73,12 @@ export function installBodyParsers(
   fastify.removeContentTypeParser('application/json');
   fastify.addContentTypeParser(
     'application/json',
-    { parseAs: 'string', bodyLimit: options.bodyLimitBytes },
+    { parseAs: 'buffer', bodyLimit: options.bodyLimitBytes },
     (request, body, done) => {
+      // A route that verifies a signature over the exact bytes asks for them in its config.
+      if ((request.routeOptions.config as { rawBody?: unknown } | undefined)?.rawBody === true) {
+        (request as RawBodyRequest).rawBody = typeof body === 'string' ? Buffer.from(body) : body;
+      }
       const text = typeof body === 'string' ? body : body.toString('utf8');
       if (text.trim() === '') {
         done(null, undefined);

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { BotEntity } from '../bot.entity';
+import { type BotEntity, INTERACTIONS_MODES, type InteractionsMode } from '../bot.entity';
 import {
   BOT_STATUSES,
   type BotRuntimeView,
@@ -20,6 +20,9 @@ export class BotDto {
   @ApiProperty({ type: String, nullable: true }) botUserId!: string | null;
   @ApiProperty({ type: String, nullable: true }) botUsername!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) validatedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Ed25519 public key, hex' })
+  publicKey!: string | null;
+  @ApiProperty({ enum: INTERACTIONS_MODES }) interactionsMode!: InteractionsMode;
   @ApiProperty({ type: [String] }) intents!: string[];
   @ApiProperty({ type: [String] }) devGuildIds!: string[];
   @ApiProperty() description!: string;
@@ -46,6 +49,8 @@ export class BotDto {
       botUserId: bot.botUserId,
       botUsername: bot.botUsername,
       validatedAt: bot.validatedAt?.toISOString() ?? null,
+      publicKey: bot.publicKey,
+      interactionsMode: bot.interactionsMode,
       intents: bot.intents,
       devGuildIds: bot.devGuildIds,
       description: bot.description,
