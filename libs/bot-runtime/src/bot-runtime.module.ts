@@ -12,6 +12,7 @@ import { BotLifecycleModule } from './lifecycle/bot-lifecycle.module';
 import { BotPluginModule } from './plugins/bot-plugin.module';
 import { BotRuntimeStateModule } from './state/bot-runtime-state.module';
 import { BotStatusReporter } from './status/bot-status.reporter';
+import { ShardPlanner } from './shards/shard-planner.service';
 
 /**
  * The fleet inside a worker process: claims bots through Redis leases, runs each with its own
@@ -34,6 +35,7 @@ import { BotStatusReporter } from './status/bot-status.reporter';
     BotFleet,
     FleetRepository,
     FleetReconciler,
+    ShardPlanner,
   ],
   exports: [BotPluginModule, BotLifecycleModule, WorkerIdentity],
 })

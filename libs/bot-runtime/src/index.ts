@@ -1,4 +1,5 @@
 import { MoveBotRuntimeState1732500007000 } from './migrations/1732500007000-MoveBotRuntimeState';
+import { AddBotShards1732500015100 } from './migrations/1732500015100-AddBotShards';
 
 export * from './plugins/bot-plugin';
 export { BotPluginModule } from './plugins/bot-plugin.module';
@@ -11,9 +12,11 @@ export type { BotLifecycleState } from './lifecycle/bot-lifecycle-state';
 export type { LifecycleAction } from './lifecycle/bot-lifecycle.service';
 export type { DesiredChange } from './state/bot-runtime-states.service';
 export { BotLeaseService, leaseKey } from './leases/bot-lease.service';
+export { unitKey } from './shards/run-unit';
+export { identifyKey } from './shards/redis-identify-throttler';
 export { WorkerIdentity } from './fleet/worker-identity';
 // Re-exported so callers of the lifecycle API need only this lib for its errors.
 export { BotNotFoundError } from '@botdeck/bot-config';
 
 /** Schema migrations owned by this lib, in order. */
-export const botRuntimeMigrations = [MoveBotRuntimeState1732500007000];
+export const botRuntimeMigrations = [MoveBotRuntimeState1732500007000, AddBotShards1732500015100];

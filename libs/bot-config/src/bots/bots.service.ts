@@ -17,6 +17,7 @@ import { BOT_RUNTIME_PORT, type BotRuntimePort, type BotRuntimeView } from './bo
 import type { CreateBotDto } from './dto/create-bot.dto';
 import type { ListBotsQuery } from './dto/list-bots.query';
 import type { UpdateBotDto } from './dto/update-bot.dto';
+import { shardColumn } from './dto/shard-count';
 
 export interface BotChange {
   before: BotEntity;
@@ -59,6 +60,7 @@ export class BotsService {
       devGuildIds: dto.devGuildIds ?? [],
       description: dto.description ?? '',
       tags: dto.tags ?? [],
+      shardCount: shardColumn(dto.shardCount ?? 1),
     });
     try {
       await this.uow.transaction(async (manager) => {
@@ -129,10 +131,11 @@ export class BotsService {
     const before = await this.get(id);
     if (before.version !== dto.version)
       throw new BotVersionConflictError(before.version, dto.version);
-    const { version, desiredState, ...fields } = dto;
+    const { version, desiredState, shardCount, ...fields } = dto;
     const changes = Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined),
     ) as Partial<BotEntity>;
+    if (shardCount !== undefined) changes.shardCount = shardColumn(shardCount);
     await this.uow.transaction(async () => {
       await this.updateAtVersion(before, version, changes, dto.name);
       // The runtime's own change bumps nothing more: the edit above already moved the version.
@@ -143,7 +146,8 @@ export class BotsService {
     const after = await this.get(id);
     const connectionChanged =
       before.intents.join() !== after.intents.join() ||
-      before.devGuildIds.join() !== after.devGuildIds.join();
+      before.devGuildIds.join() !== after.devGuildIds.join() ||
+      before.shardCount !== after.shardCount;
     if (connectionChanged) await this.runtime.restartIfRunning(id);
     return { before, after };
   }

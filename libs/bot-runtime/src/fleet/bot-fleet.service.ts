@@ -7,8 +7,12 @@ import type { FleetBot } from './fleet.repository';
 import { BotClientFactory } from './bot-client.factory';
 import { BotSession, type SessionContext } from './bot-session';
 import { LoginGate } from './login-gate';
+import type { RunUnit } from '../shards/run-unit';
 
-/** The bots this worker runs right now, one session each. Knows nothing of leases. */
+/**
+ * The bots (and shards of sharded bots) this worker runs right now, one session each, keyed by
+ * their run unit (`RunUnit.key`: the bot id, or `<botId>:shard:<n>`). Knows nothing of leases.
+ */
 @Injectable()
 export class BotFleet {
   private readonly logger = new Logger(BotFleet.name);
@@ -30,9 +34,11 @@ export class BotFleet {
       gate: new LoginGate(config.loginConcurrency),
       logger: this.logger,
       plugins: () => plugins.list(),
-      createClient: (bot) => factory.create(bot),
+      createClient: (bot, shard) => factory.create(bot, shard),
       revealToken: (bot) => bots.revealToken(bot),
       report: (botId, status, reason, options) => reporter.report(botId, status, reason, options),
+      reportShard: (botId, shard, status, reason, options) =>
+        reporter.reportShard(botId, shard, status, reason, options),
       recordIdentity: async (managed) => {
         const { user, application } = managed.client;
         if (!user || !application) return;
@@ -47,9 +53,9 @@ export class BotFleet {
           );
       },
       gaveUp: (session) => {
-        if (this.sessions.get(session.id) !== session) return;
-        this.sessions.delete(session.id);
-        this.onGaveUp(session.id);
+        if (this.sessions.get(session.key) !== session) return;
+        this.sessions.delete(session.key);
+        this.onGaveUp(session.key);
       },
     };
   }
@@ -58,27 +64,33 @@ export class BotFleet {
     return this.sessions.size;
   }
 
+  /** Unit keys of every session. */
   ids(): string[] {
     return [...this.sessions.keys()];
   }
 
-  get(botId: string): BotSession | undefined {
-    return this.sessions.get(botId);
+  get(key: string): BotSession | undefined {
+    return this.sessions.get(key);
   }
 
-  launch(bot: FleetBot): BotSession {
-    const existing = this.sessions.get(bot.id);
+  /** Every running shard of a sharded bot, for the periodic ping and guild refresh. */
+  shardSessions(): BotSession[] {
+    return [...this.sessions.values()].filter((session) => session.shard !== null);
+  }
+
+  launch(bot: FleetBot, unit: RunUnit = { key: bot.id, botId: bot.id, shard: null }): BotSession {
+    const existing = this.sessions.get(unit.key);
     if (existing) return existing;
-    const session = new BotSession(bot, this.context);
-    this.sessions.set(bot.id, session);
+    const session = new BotSession(bot, this.context, unit.shard);
+    this.sessions.set(unit.key, session);
     session.start();
     return session;
   }
 
-  async stop(botId: string, reason: string, options: { persist: boolean }): Promise<void> {
-    const session = this.sessions.get(botId);
+  async stop(key: string, reason: string, options: { persist: boolean }): Promise<void> {
+    const session = this.sessions.get(key);
     if (!session) return;
-    this.sessions.delete(botId);
+    this.sessions.delete(key);
     await session.stop(reason, options);
   }
 
