@@ -12,6 +12,7 @@ import { BotLifecycleModule } from './lifecycle/bot-lifecycle.module';
 import { BotPluginModule } from './plugins/bot-plugin.module';
 import { BotRuntimeStateModule } from './state/bot-runtime-state.module';
 import { BotStatusReporter } from './status/bot-status.reporter';
+import { ShardMetrics } from './shards/shard-metrics';
 import { ShardPlanner } from './shards/shard-planner.service';
 
 /**
@@ -36,6 +37,7 @@ import { ShardPlanner } from './shards/shard-planner.service';
     FleetRepository,
     FleetReconciler,
     ShardPlanner,
+    ShardMetrics,
   ],
   exports: [BotPluginModule, BotLifecycleModule, WorkerIdentity],
 })

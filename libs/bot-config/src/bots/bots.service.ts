@@ -146,8 +146,7 @@ export class BotsService {
     const after = await this.get(id);
     const connectionChanged =
       before.intents.join() !== after.intents.join() ||
-      before.devGuildIds.join() !== after.devGuildIds.join() ||
-      before.shardCount !== after.shardCount;
+      before.devGuildIds.join() !== after.devGuildIds.join();
     if (connectionChanged) await this.runtime.restartIfRunning(id);
     return { before, after };
   }

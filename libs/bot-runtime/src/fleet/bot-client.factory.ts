@@ -1,7 +1,7 @@
 import { botConfigConfig, type BotConfigConfig, type BotEntity } from '@botdeck/bot-config';
 import { REDIS } from '@botdeck/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, GatewayIntentBits, Options, type Sweepers } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type Sweepers } from 'discord.js';
 import type Redis from 'ioredis';
 import { RedisIdentifyThrottler } from '../shards/redis-identify-throttler';
 import type { ShardSlot } from '../shards/run-unit';
@@ -28,19 +28,21 @@ export class BotClientFactory {
   ) {}
 
   create(bot: BotEntity, shard: ShardSlot | null = null): Client {
-    return new Client({
+    let throttler: RedisIdentifyThrottler | null = null;
+    const client = new Client({
       ...(shard && {
         shards: [shard.id],
         shardCount: shard.count,
         ws: {
           buildIdentifyThrottler: async (manager) => {
             const info = await manager.fetchGatewayInformation();
-            return new RedisIdentifyThrottler(
+            throttler = new RedisIdentifyThrottler(
               this.redis,
               bot.id,
               info.session_start_limit.max_concurrency,
               this.worker.id,
             );
+            return throttler;
           },
         },
       }),
@@ -78,5 +80,12 @@ export class BotClientFactory {
       // A reply to a message that vanished meanwhile should not throw inside a handler.
       failIfNotExists: false,
     });
+    if (shard) {
+      // @discordjs/ws logs "Identifying" right before it sends the IDENTIFY.
+      client.on(Events.Debug, (message) => {
+        if (message.includes('] Identifying')) throttler?.identifying(shard.id);
+      });
+    }
+    return client;
   }
 }

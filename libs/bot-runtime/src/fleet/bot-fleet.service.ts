@@ -16,7 +16,7 @@ import type { RunUnit } from '../shards/run-unit';
 @Injectable()
 export class BotFleet {
   private readonly logger = new Logger(BotFleet.name);
-  private readonly sessions = new Map<string, BotSession>();
+  private readonly byKey = new Map<string, BotSession>();
   private readonly context: SessionContext;
   /** Called when a session gave up on its own (status `error`). */
   onGaveUp: (botId: string) => void = () => undefined;
@@ -53,44 +53,48 @@ export class BotFleet {
           );
       },
       gaveUp: (session) => {
-        if (this.sessions.get(session.key) !== session) return;
-        this.sessions.delete(session.key);
+        if (this.byKey.get(session.key) !== session) return;
+        this.byKey.delete(session.key);
         this.onGaveUp(session.key);
       },
     };
   }
 
   get size(): number {
-    return this.sessions.size;
+    return this.byKey.size;
   }
 
   /** Unit keys of every session. */
   ids(): string[] {
-    return [...this.sessions.keys()];
+    return [...this.byKey.keys()];
   }
 
   get(key: string): BotSession | undefined {
-    return this.sessions.get(key);
+    return this.byKey.get(key);
+  }
+
+  sessions(): BotSession[] {
+    return [...this.byKey.values()];
   }
 
   /** Every running shard of a sharded bot, for the periodic ping and guild refresh. */
   shardSessions(): BotSession[] {
-    return [...this.sessions.values()].filter((session) => session.shard !== null);
+    return this.sessions().filter((session) => session.shard !== null);
   }
 
   launch(bot: FleetBot, unit: RunUnit = { key: bot.id, botId: bot.id, shard: null }): BotSession {
-    const existing = this.sessions.get(unit.key);
+    const existing = this.byKey.get(unit.key);
     if (existing) return existing;
     const session = new BotSession(bot, this.context, unit.shard);
-    this.sessions.set(unit.key, session);
+    this.byKey.set(unit.key, session);
     session.start();
     return session;
   }
 
   async stop(key: string, reason: string, options: { persist: boolean }): Promise<void> {
-    const session = this.sessions.get(key);
+    const session = this.byKey.get(key);
     if (!session) return;
-    this.sessions.delete(key);
+    this.byKey.delete(key);
     await session.stop(reason, options);
   }
 

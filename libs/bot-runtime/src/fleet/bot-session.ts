@@ -8,7 +8,7 @@ import type { ReportOptions } from '../status/bot-status.reporter';
 import { BotStatusMachine } from '../status/bot-status-machine';
 import { backoffDelay } from './backoff';
 import { waitForReady } from './wait-for-ready';
-import type { LoginGate } from './login-gate';
+import { IDENTIFY_WINDOW_MS, type LoginGate } from './login-gate';
 import type { FleetBot } from './fleet.repository';
 import { classifyStartFailure } from './start-failure';
 import { type ShardSlot, unitKey } from '../shards/run-unit';
@@ -173,7 +173,9 @@ export class BotSession {
     };
     this.managed = managed;
     for (const plugin of this.ctx.plugins()) plugin.attach(managed);
-    const ready = waitForReady(client, this.ctx.config.readyTimeoutMs, signal);
+    // A shard may first wait its turn to IDENTIFY: at worst one 5 s window per shard before it.
+    const identifyWaitMs = this.shard ? this.shard.count * IDENTIFY_WINDOW_MS : 0;
+    const ready = waitForReady(client, this.ctx.config.readyTimeoutMs + identifyWaitMs, signal);
     try {
       await Promise.race([client.login(this.ctx.revealToken(bot)), ready.promise]);
       await ready.promise;

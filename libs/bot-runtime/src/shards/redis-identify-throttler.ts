@@ -61,4 +61,14 @@ export class RedisIdentifyThrottler implements IdentifyThrottler {
     }
     throw signal.reason instanceof Error ? signal.reason : new Error('identify wait aborted');
   }
+
+  /**
+   * The shard is sending its IDENTIFY now: the window starts again from this moment, so a
+   * process that stalled between taking the key and sending (a busy event loop) cannot let
+   * the next group in early. Best effort: the claim already holds the window.
+   */
+  identifying(shardId: number): void {
+    const key = identifyKey(this.botId, shardId % Math.max(1, this.maxConcurrency));
+    this.redis.set(key, `${this.holder}:${shardId}`, 'PX', this.windowMs).catch(() => undefined);
+  }
 }

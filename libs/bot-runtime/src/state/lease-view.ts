@@ -145,11 +145,15 @@ export class LeaseView {
     if (running.length === 0) return { shardCount: count, shards };
     const holders = await this.holders(running.map((shard) => unitKey(botId, shard.shardId)));
     running.forEach((shard, index) => {
-      if (holders !== null && holders[index] !== null) return;
+      const holder = holders?.[index];
+      if (holder === shard.workerId) return;
+      // A shard taken over is vouched for once its new worker has reported it.
       const reason =
         holders === null
           ? 'Redis unreachable: no worker can vouch for it'
-          : `lease lapsed: worker ${shard.workerId ?? 'unknown'} not heard from`;
+          : holder === null
+            ? `lease lapsed: worker ${shard.workerId ?? 'unknown'} not heard from`
+            : `taken over by worker ${holder}, not reported yet`;
       Object.assign(shard, unknown(shard, reason));
     });
     return { shardCount: count, shards };
