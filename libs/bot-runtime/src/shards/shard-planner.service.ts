@@ -5,6 +5,8 @@ import { REST } from 'discord.js';
 import type { FleetBot } from '../fleet/fleet.repository';
 import { BotRuntimeStates } from '../state/bot-runtime-states.service';
 
+const RETRY_AFTER_FAILURE_MS = 30_000;
+
 /**
  * Decides how many shards a bot runs with: its fixed count, or for `auto` what Discord
  * recommends (`GET /gateway/bot` → `shards`). The recommendation is read once and stored, so
@@ -13,6 +15,8 @@ import { BotRuntimeStates } from '../state/bot-runtime-states.service';
 @Injectable()
 export class ShardPlanner {
   private readonly logger = new Logger(ShardPlanner.name);
+  /** Bot id → until when not to ask Discord again after a failed read (a pass must not stall). */
+  private readonly failedUntil = new Map<string, number>();
 
   constructor(
     @Inject(botConfigConfig.KEY) private readonly config: BotConfigConfig,
@@ -32,15 +36,19 @@ export class ShardPlanner {
   async shardCount(bot: FleetBot): Promise<number> {
     const known = this.known(bot);
     if (known !== null) return known;
+    // Discord away or the token refused: the last known layout (or one shard) logs in and
+    // reports what is wrong the way any login does; Discord is asked again a little later.
+    const fallback = bot.runtime.autoShardCount ?? 1;
+    if ((this.failedUntil.get(bot.id) ?? 0) > Date.now()) return fallback;
     let recommended: number;
     try {
       recommended = await this.recommended(bot);
     } catch (error) {
-      // Discord away or the token refused: the last known layout (or one shard) logs in and
-      // reports what is wrong the way any login does.
       this.logger.warn({ err: error, botId: bot.id }, 'Could not read the recommended shards');
-      return bot.runtime.autoShardCount ?? 1;
+      this.failedUntil.set(bot.id, Date.now() + RETRY_AFTER_FAILURE_MS);
+      return fallback;
     }
+    this.failedUntil.delete(bot.id);
     return this.states.recordRecommendedShards(bot.id, recommended);
   }
 
