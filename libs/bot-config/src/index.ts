@@ -1,6 +1,7 @@
 import { CreateBots1732500002000 } from './migrations/1732500002000-CreateBots';
 import { AddBotRestartRequests1732500004000 } from './migrations/1732500004000-AddBotRestartRequests';
 import { AddBotInteractionsEndpoint1732500015500 } from './migrations/1732500015500-AddBotInteractionsEndpoint';
+import { AddBotShardCount1732500015000 } from './migrations/1732500015000-AddBotShardCount';
 
 export * from './bot-config.module';
 export * from './bot-config.config';
@@ -25,12 +26,14 @@ export {
 } from './bots/bot-runtime.port';
 export { BotDto } from './bots/dto/bot.dto';
 export { SNOWFLAKE } from './bots/dto/bot-fields';
+export { MAX_SHARDS, type ShardCountSetting, shardSetting } from './bots/dto/shard-count';
 export { TokenCipher } from './tokens/token-cipher';
 
 /** Schema migrations owned by this lib, in order. */
 export const botConfigMigrations = [
   CreateBots1732500002000,
   AddBotRestartRequests1732500004000,
+  AddBotShardCount1732500015000,
   AddBotInteractionsEndpoint1732500015500,
 ];
 export { BotSearch, type BotHit } from './bots/bot-search';

@@ -14,6 +14,8 @@ import { BotLifecycleModule } from './lifecycle/bot-lifecycle.module';
 import { BotPluginModule } from './plugins/bot-plugin.module';
 import { BotRuntimeStateModule } from './state/bot-runtime-state.module';
 import { BotStatusReporter } from './status/bot-status.reporter';
+import { ShardMetrics } from './shards/shard-metrics';
+import { ShardPlanner } from './shards/shard-planner.service';
 
 /**
  * The fleet inside a worker process: claims bots through Redis leases, runs each with its own
@@ -38,6 +40,8 @@ import { BotStatusReporter } from './status/bot-status.reporter';
     FleetStats,
     FleetRepository,
     FleetReconciler,
+    ShardPlanner,
+    ShardMetrics,
   ],
   exports: [BotPluginModule, BotLifecycleModule, WorkerIdentity, FleetStats],
 })

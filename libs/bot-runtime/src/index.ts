@@ -1,4 +1,5 @@
 import { MoveBotRuntimeState1732500007000 } from './migrations/1732500007000-MoveBotRuntimeState';
+import { AddBotShards1732500015100 } from './migrations/1732500015100-AddBotShards';
 
 export * from './plugins/bot-plugin';
 export { BotPluginModule } from './plugins/bot-plugin.module';
@@ -11,6 +12,8 @@ export type { BotLifecycleState } from './lifecycle/bot-lifecycle-state';
 export type { LifecycleAction } from './lifecycle/bot-lifecycle.service';
 export type { DesiredChange } from './state/bot-runtime-states.service';
 export { BotLeaseService, leaseKey } from './leases/bot-lease.service';
+export { unitKey } from './shards/run-unit';
+export { identifyKey } from './shards/redis-identify-throttler';
 export { WorkerIdentity } from './fleet/worker-identity';
 export { FleetStats, type FleetSample, type RunningBotSample } from './fleet/fleet-stats';
 export { routeTemplate, type DiscordTotals } from './fleet/discord-metrics';
@@ -19,4 +22,4 @@ export { BotStatusCounts } from './state/bot-status-counts';
 export { BotNotFoundError } from '@botdeck/bot-config';
 
 /** Schema migrations owned by this lib, in order. */
-export const botRuntimeMigrations = [MoveBotRuntimeState1732500007000];
+export const botRuntimeMigrations = [MoveBotRuntimeState1732500007000, AddBotShards1732500015100];

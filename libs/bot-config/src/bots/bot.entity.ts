@@ -61,6 +61,10 @@ export class BotEntity {
   @Column('text', { array: true })
   tags!: string[];
 
+  /** Gateway shards: a fixed count, or null for `auto` (Discord's recommendation at login). */
+  @Column('integer', { name: 'shard_count', nullable: true, default: 1 })
+  shardCount!: number | null;
+
   @VersionColumn()
   version!: number;
 

@@ -24,6 +24,7 @@ import { BotDto } from './dto/bot.dto';
 import type { CreateBotDto } from './dto/create-bot.dto';
 import type { ListBotsQuery } from './dto/list-bots.query';
 import type { UpdateBotDto } from './dto/update-bot.dto';
+import { shardColumn } from './dto/shard-count';
 
 /** What Discord's answer changes: a key it did not show never erases one set by hand. */
 function identityChanges({ publicKey, ...identity }: BotIdentity): Partial<BotEntity> {
@@ -87,6 +88,7 @@ export class BotsService {
       devGuildIds: dto.devGuildIds ?? [],
       description: dto.description ?? '',
       tags: dto.tags ?? [],
+      shardCount: shardColumn(dto.shardCount ?? 1),
     });
     try {
       await this.uow.transaction(async (manager) => {
@@ -193,10 +195,11 @@ export class BotsService {
     const before = await this.get(id);
     if (before.version !== dto.version)
       throw new BotVersionConflictError(before.version, dto.version);
-    const { version, desiredState, ...fields } = dto;
+    const { version, desiredState, shardCount, ...fields } = dto;
     const changes = Object.fromEntries(
       Object.entries(fields).filter(([, value]) => value !== undefined),
     ) as Partial<BotEntity>;
+    if (shardCount !== undefined) changes.shardCount = shardColumn(shardCount);
     await this.uow.transaction(async () => {
       await this.updateAtVersion(before, version, changes, dto.name);
       // The runtime's own change bumps nothing more: the edit above already moved the version.

@@ -1,7 +1,12 @@
 import { botConfigConfig, type BotConfigConfig, type BotEntity } from '@botdeck/bot-config';
+import { REDIS } from '@botdeck/core';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, GatewayIntentBits, Options, type Sweepers } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type Sweepers } from 'discord.js';
+import type Redis from 'ioredis';
+import { RedisIdentifyThrottler } from '../shards/redis-identify-throttler';
+import type { ShardSlot } from '../shards/run-unit';
 import { DiscordMetrics } from './discord-metrics';
+import { WorkerIdentity } from './worker-identity';
 
 /**
  * One discord.js client per bot, pointed at `DISCORD_API_URL` (Discord or the sandbox, which
@@ -11,16 +16,38 @@ import { DiscordMetrics } from './discord-metrics';
  * capped and swept, and what large guilds send in GUILD_CREATE that no Botdeck feature reads
  * (emojis, stickers, voice states, stage instances, scheduled events; invites, bans and
  * automod rules as they change) is not kept at all.
+ *
+ * A shard of a sharded bot gets a client of its own (`shards: [id]`, `shardCount`) whose
+ * IDENTIFY waits for its bucket in Redis, so shards on different workers pace together.
  */
 @Injectable()
 export class BotClientFactory {
   constructor(
     @Inject(botConfigConfig.KEY) private readonly config: BotConfigConfig,
     private readonly metrics: DiscordMetrics,
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly worker: WorkerIdentity,
   ) {}
 
-  create(bot: BotEntity): Client {
+  create(bot: BotEntity, shard: ShardSlot | null = null): Client {
+    let throttler: RedisIdentifyThrottler | null = null;
     const client = new Client({
+      ...(shard && {
+        shards: [shard.id],
+        shardCount: shard.count,
+        ws: {
+          buildIdentifyThrottler: async (manager) => {
+            const info = await manager.fetchGatewayInformation();
+            throttler = new RedisIdentifyThrottler(
+              this.redis,
+              bot.id,
+              info.session_start_limit.max_concurrency,
+              this.worker.id,
+            );
+            return throttler;
+          },
+        },
+      }),
       intents: bot.intents.map((name) => GatewayIntentBits[name as keyof typeof GatewayIntentBits]),
       rest: { api: `${this.config.discordApiUrl}/api` },
       makeCache: Options.cacheWithLimits({
@@ -56,6 +83,12 @@ export class BotClientFactory {
       failIfNotExists: false,
     });
     this.metrics.instrument(client);
+    if (shard) {
+      // @discordjs/ws logs "Identifying" right before it sends the IDENTIFY.
+      client.on(Events.Debug, (message) => {
+        if (message.includes('] Identifying')) throttler?.identifying(shard.id);
+      });
+    }
     return client;
   }
 }

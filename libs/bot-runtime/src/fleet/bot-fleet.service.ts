@@ -7,12 +7,16 @@ import type { FleetBot } from './fleet.repository';
 import { BotClientFactory } from './bot-client.factory';
 import { BotSession, type SessionContext } from './bot-session';
 import { LoginGate } from './login-gate';
+import type { RunUnit } from '../shards/run-unit';
 
-/** The bots this worker runs right now, one session each. Knows nothing of leases. */
+/**
+ * The bots (and shards of sharded bots) this worker runs right now, one session each, keyed by
+ * their run unit (`RunUnit.key`: the bot id, or `<botId>:shard:<n>`). Knows nothing of leases.
+ */
 @Injectable()
 export class BotFleet {
   private readonly logger = new Logger(BotFleet.name);
-  private readonly sessions = new Map<string, BotSession>();
+  private readonly byKey = new Map<string, BotSession>();
   private readonly context: SessionContext;
   /** Called when a session gave up on its own (status `error`). */
   onGaveUp: (botId: string) => void = () => undefined;
@@ -30,9 +34,11 @@ export class BotFleet {
       gate: new LoginGate(config.loginConcurrency),
       logger: this.logger,
       plugins: () => plugins.list(),
-      createClient: (bot) => factory.create(bot),
+      createClient: (bot, shard) => factory.create(bot, shard),
       revealToken: (bot) => bots.revealToken(bot),
       report: (botId, status, reason, options) => reporter.report(botId, status, reason, options),
+      reportShard: (botId, shard, status, reason, options) =>
+        reporter.reportShard(botId, shard, status, reason, options),
       recordIdentity: async (managed) => {
         const { user, application } = managed.client;
         if (!user || !application) return;
@@ -47,38 +53,48 @@ export class BotFleet {
           );
       },
       gaveUp: (session) => {
-        if (this.sessions.get(session.id) !== session) return;
-        this.sessions.delete(session.id);
-        this.onGaveUp(session.id);
+        if (this.byKey.get(session.key) !== session) return;
+        this.byKey.delete(session.key);
+        this.onGaveUp(session.key);
       },
     };
   }
 
   get size(): number {
-    return this.sessions.size;
+    return this.byKey.size;
   }
 
+  /** Unit keys of every session. */
   ids(): string[] {
-    return [...this.sessions.keys()];
+    return [...this.byKey.keys()];
   }
 
-  get(botId: string): BotSession | undefined {
-    return this.sessions.get(botId);
+  get(key: string): BotSession | undefined {
+    return this.byKey.get(key);
   }
 
-  launch(bot: FleetBot): BotSession {
-    const existing = this.sessions.get(bot.id);
+  sessions(): BotSession[] {
+    return [...this.byKey.values()];
+  }
+
+  /** Every running shard of a sharded bot, for the periodic ping and guild refresh. */
+  shardSessions(): BotSession[] {
+    return this.sessions().filter((session) => session.shard !== null);
+  }
+
+  launch(bot: FleetBot, unit: RunUnit = { key: bot.id, botId: bot.id, shard: null }): BotSession {
+    const existing = this.byKey.get(unit.key);
     if (existing) return existing;
-    const session = new BotSession(bot, this.context);
-    this.sessions.set(bot.id, session);
+    const session = new BotSession(bot, this.context, unit.shard);
+    this.byKey.set(unit.key, session);
     session.start();
     return session;
   }
 
-  async stop(botId: string, reason: string, options: { persist: boolean }): Promise<void> {
-    const session = this.sessions.get(botId);
+  async stop(key: string, reason: string, options: { persist: boolean }): Promise<void> {
+    const session = this.byKey.get(key);
     if (!session) return;
-    this.sessions.delete(botId);
+    this.byKey.delete(key);
     await session.stop(reason, options);
   }
 

@@ -8,9 +8,10 @@ import type { ReportOptions } from '../status/bot-status.reporter';
 import { BotStatusMachine } from '../status/bot-status-machine';
 import { backoffDelay } from './backoff';
 import { waitForReady } from './wait-for-ready';
-import type { LoginGate } from './login-gate';
+import { IDENTIFY_WINDOW_MS, type LoginGate } from './login-gate';
 import type { FleetBot } from './fleet.repository';
 import { classifyStartFailure } from './start-failure';
+import { type ShardSlot, unitKey } from '../shards/run-unit';
 
 /** What a session needs from the worker around it. */
 export interface SessionContext {
@@ -18,7 +19,8 @@ export interface SessionContext {
   gate: LoginGate;
   logger: Logger;
   plugins(): readonly BotPlugin[];
-  createClient(bot: BotEntity): Client;
+  /** With `shard`, a client for that one shard of the bot (`shards: [id]`, `shardCount`). */
+  createClient(bot: BotEntity, shard: ShardSlot | null): Client;
   revealToken(bot: BotEntity): string;
   report(
     botId: string,
@@ -26,14 +28,23 @@ export interface SessionContext {
     reason: string | null,
     options?: ReportOptions,
   ): Promise<void>;
+  reportShard(
+    botId: string,
+    shard: ShardSlot,
+    status: BotStatus,
+    reason: string | null,
+    options: ReportOptions & { pingMs: number | null; guilds: number | null },
+  ): Promise<void>;
   recordIdentity(bot: ManagedBot): Promise<void>;
   /** The session reached `error` and stopped itself; the worker lets the bot go. */
   gaveUp(session: BotSession): void;
 }
 
 /**
- * One bot running in this worker: its discord.js client, plugins, status and retries. Status
- * changes go through the state machine and are persisted in order, one after the other.
+ * One bot (or one shard of a sharded bot) running in this worker: its discord.js client,
+ * plugins, status and retries. Status changes go through the state machine and are persisted
+ * in order, one after the other: a bot's to its row, a shard's to its shard row (which moves
+ * the bot's aggregate status).
  */
 export class BotSession {
   private readonly machine = new BotStatusMachine();
@@ -52,13 +63,28 @@ export class BotSession {
   constructor(
     public bot: FleetBot,
     private readonly ctx: SessionContext,
+    readonly shard: ShardSlot | null = null,
   ) {
     this.restartSeen = bot.runtime.restartRequestedAt?.getTime() ?? 0;
     this.leaseValidUntil = Date.now() + ctx.config.leaseTtlMs;
   }
 
+  /** The bot's id (every shard of a bot shares it). */
   get id(): string {
     return this.bot.id;
+  }
+
+  /** What this session is leased and known by in the worker: the bot, or one of its shards. */
+  get key(): string {
+    return unitKey(this.bot.id, this.shard?.id ?? null);
+  }
+
+  /** Heartbeat round trip and guilds of the running client (null while not logged in). */
+  gatewayStats(): { pingMs: number | null; guilds: number | null } {
+    const client = this.client;
+    if (!client?.isReady()) return { pingMs: null, guilds: null };
+    const ping = client.ws.ping;
+    return { pingMs: ping >= 0 ? Math.round(ping) : null, guilds: client.guilds.cache.size };
   }
 
   get status(): BotStatus {
@@ -101,7 +127,12 @@ export class BotSession {
     for (let attempt = 1; !signal.aborted; attempt++) {
       this.setStatus('starting', attempt === 1 ? 'logging in' : `login attempt ${attempt}`);
       try {
-        await this.ctx.gate.run(() => this.connect(signal), { key: this.id, signal });
+        // A shard's IDENTIFY is paced across workers by its client's throttler (Redis); a
+        // whole bot's by the gate, as before sharding.
+        await this.ctx.gate.run(
+          () => this.connect(signal),
+          this.shard ? undefined : { key: this.id, signal },
+        );
         this.setStatus('online', null);
         return;
       } catch (error) {
@@ -135,7 +166,7 @@ export class BotSession {
   private async connect(signal: AbortSignal): Promise<void> {
     if (signal.aborted) throw new Error('start cancelled');
     this.closeCode = undefined;
-    const client = this.ctx.createClient(this.bot);
+    const client = this.ctx.createClient(this.bot, this.shard);
     this.client = client;
     this.listen(client);
     const bot = this.bot;
@@ -152,7 +183,9 @@ export class BotSession {
     };
     this.managed = managed;
     for (const plugin of this.ctx.plugins()) plugin.attach(managed);
-    const ready = waitForReady(client, this.ctx.config.readyTimeoutMs, signal);
+    // A shard may first wait its turn to IDENTIFY: at worst one 5 s window per shard before it.
+    const identifyWaitMs = this.shard ? this.shard.count * IDENTIFY_WINDOW_MS : 0;
+    const ready = waitForReady(client, this.ctx.config.readyTimeoutMs + identifyWaitMs, signal);
     try {
       await Promise.race([client.login(this.ctx.revealToken(bot)), ready.promise]);
       await ready.promise;
@@ -252,6 +285,14 @@ export class BotSession {
 
   private setStatus(status: BotStatus, reason: string | null, options?: ReportOptions): void {
     if (!this.machine.transition(status, reason)) return;
+    const shard = this.shard;
+    if (shard) {
+      const stats = this.gatewayStats();
+      this.reporting = this.reporting.then(() =>
+        this.ctx.reportShard(this.id, shard, status, reason, { ...options, ...stats }),
+      );
+      return;
+    }
     this.reporting = this.reporting.then(() => this.ctx.report(this.id, status, reason, options));
   }
 }

@@ -7,6 +7,7 @@ import type { BotFleet } from './bot-fleet.service';
 import type { BotSession } from './bot-session';
 import { FleetReconciler } from './fleet-reconciler.service';
 import type { FleetBot, FleetRepository } from './fleet.repository';
+import type { ShardPlanner } from '../shards/shard-planner.service';
 
 const config = {
   leaseTtlMs: 3_000,
@@ -35,8 +36,14 @@ class FakeFleet {
   get(id: string) {
     return this.sessions.get(id);
   }
+  shardSessions() {
+    return [];
+  }
   launch(entity: FleetBot) {
     const session: Partial<BotSession> & { restarted?: FleetBot } = {
+      id: entity.id,
+      bot: entity,
+      shard: null,
       restartSeen: entity.runtime.restartRequestedAt?.getTime() ?? 0,
       leaseValidUntil: Date.now() + config.leaseTtlMs,
     };
@@ -83,7 +90,10 @@ function setup(state: {
     ),
     findStrandedStopped: jest.fn(() => Promise.resolve([] as FleetBot[])),
   };
-  const reporter = { report: jest.fn(() => Promise.resolve()) };
+  const reporter = {
+    report: jest.fn(() => Promise.resolve()),
+    refreshShards: jest.fn(() => Promise.resolve()),
+  };
   const reconciler = new FleetReconciler(
     config,
     fleet as unknown as BotFleet,
@@ -92,6 +102,7 @@ function setup(state: {
     reporter as unknown as BotStatusReporter,
     {} as EventBus,
     { id: 'me' },
+    { shardCount: () => Promise.resolve(1) } as unknown as ShardPlanner,
   );
   return { reconciler, fleet, leases, held };
 }

@@ -12,6 +12,8 @@ import { BotStatusReporter } from '../status/bot-status.reporter';
 import { BotFleet } from './bot-fleet.service';
 import { type FleetBot, FleetRepository } from './fleet.repository';
 import { WorkerIdentity } from './worker-identity';
+import { ShardPlanner } from '../shards/shard-planner.service';
+import { type RunUnit, unitsOf } from '../shards/run-unit';
 
 /** How many running-desired bots one pass looks at when hunting for unheld ones. */
 const CANDIDATES_PER_PASS = 500;
@@ -47,6 +49,7 @@ export class FleetReconciler implements OnApplicationBootstrap, BeforeApplicatio
     private readonly reporter: BotStatusReporter,
     private readonly events: EventBus,
     private readonly worker: WorkerIdentity,
+    private readonly planner: ShardPlanner,
   ) {
     this.fleet.onGaveUp = (botId) => void this.release([botId]);
   }
@@ -101,21 +104,36 @@ export class FleetReconciler implements OnApplicationBootstrap, BeforeApplicatio
     await this.settleStranded();
   }
 
-  /** Stops own bots that should stop (or are gone) and restarts those asked to. */
+  /**
+   * Stops own bots and shards that should stop (or are gone), lets go of those whose bot now
+   * runs with another shard count (they are claimed again in the new layout, in shard order),
+   * and restarts those asked to.
+   */
   private async settleOwn(): Promise<void> {
-    const ids = this.fleet.ids();
-    const rows = new Map((await this.repository.findByIds(ids)).map((bot) => [bot.id, bot]));
+    const keys = this.fleet.ids();
+    const botIds = [...new Set(keys.map((key) => this.fleet.get(key)?.id ?? key))];
+    const rows = new Map((await this.repository.findByIds(botIds)).map((bot) => [bot.id, bot]));
+    const counts = new Map<string, number>();
+    for (const row of rows.values()) {
+      if (row.runtime.desiredState === 'running') {
+        counts.set(row.id, await this.planner.shardCount(row));
+      }
+    }
     await Promise.all(
-      ids.map(async (id) => {
-        const row = rows.get(id);
-        const session = this.fleet.get(id);
+      keys.map(async (key) => {
+        const session = this.fleet.get(key);
         if (!session || this.closing) return;
+        const row = rows.get(session.id);
         if (!row) {
-          await this.fleet.stop(id, 'bot deleted', { persist: false });
-          await this.release([id]);
+          await this.fleet.stop(key, 'bot deleted', { persist: false });
+          await this.release([key]);
         } else if (row.runtime.desiredState === 'stopped') {
-          await this.fleet.stop(id, 'stop requested', { persist: true });
-          await this.release([id]);
+          await this.fleet.stop(key, 'stop requested', { persist: true });
+          await this.release([key]);
+        } else if (counts.get(row.id) !== (session.shard?.count ?? 1)) {
+          // The new layout's shards report for the bot; the old one's would only confuse it.
+          await this.fleet.stop(key, 're-sharding', { persist: false });
+          await this.release([key]);
         } else if ((row.runtime.restartRequestedAt?.getTime() ?? 0) > session.restartSeen) {
           await session.restart(row);
         }
@@ -130,18 +148,27 @@ export class FleetReconciler implements OnApplicationBootstrap, BeforeApplicatio
       this.config.maxBotsPerWorker - this.fleet.size,
     );
     if (room <= 0 || this.closing) return false;
-    const candidates = await this.repository.findRunnable(this.fleet.ids(), CANDIDATES_PER_PASS);
-    const holders = await this.leases.holders(candidates.map((bot) => bot.id));
+    // A sharded bot stays a candidate while any of its shards may be unheld.
+    const ownBots = this.fleet.ids().filter((key) => this.fleet.get(key)?.shard === null);
+    const candidates = await this.repository.findRunnable(ownBots, CANDIDATES_PER_PASS);
+    const units: Array<{ bot: FleetBot; unit: RunUnit }> = [];
+    for (const bot of candidates) {
+      if (this.closing) return false;
+      for (const unit of unitsOf(bot.id, await this.planner.shardCount(bot))) {
+        if (!this.fleet.get(unit.key)) units.push({ bot, unit });
+      }
+    }
+    const holders = await this.leases.holders(units.map(({ unit }) => unit.key));
     let claimed = 0;
-    const lapsed: typeof candidates = [];
-    for (const [index, bot] of candidates.entries()) {
+    const lapsed: FleetBot[] = [];
+    for (const [index, { bot, unit }] of units.entries()) {
       if (holders[index] !== null || this.closing) continue;
       if (claimed >= room) {
-        if (RUNNING.has(bot.runtime.status)) lapsed.push(bot);
+        if (unit.shard === null && RUNNING.has(bot.runtime.status)) lapsed.push(bot);
         continue;
       }
-      if (!(await this.leases.acquire(bot.id, this.worker.id, this.config.leaseTtlMs))) continue;
-      this.fleet.launch(bot);
+      if (!(await this.leases.acquire(unit.key, this.worker.id, this.config.leaseTtlMs))) continue;
+      this.fleet.launch(bot, unit);
       claimed++;
     }
     if (claimed > 0) this.logger.log(`Claimed ${claimed} bots (running ${this.fleet.size})`);
@@ -200,6 +227,24 @@ export class FleetReconciler implements OnApplicationBootstrap, BeforeApplicatio
         session.leaseValidUntil = renewedAt + this.config.leaseTtlMs;
     }
     await Promise.all(lost.map((id) => this.dropLost(id)));
+    await this.refreshShardStats();
+  }
+
+  /** Shards' ping and guild count, refreshed with each renewal (for the shards view). */
+  private async refreshShardStats(): Promise<void> {
+    const stats = this.fleet
+      .shardSessions()
+      .filter((session) => session.status === 'online')
+      .map((session) => ({
+        botId: session.id,
+        shardId: session.shard!.id,
+        ...session.gatewayStats(),
+      }));
+    await this.reporter
+      .refreshShards(stats)
+      .catch((error: unknown) =>
+        this.logger.debug?.({ err: error }, 'Could not refresh shard stats'),
+      );
   }
 
   /** Another worker may own the bot now: log out at once and write nothing. */

@@ -1,10 +1,11 @@
 import { ApiErrorResponses, Audited, noteAudit, Roles, UuidPipe } from '@botdeck/core';
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { BotLifecycleState } from './bot-lifecycle-state';
 import { BotLifecycleService } from './bot-lifecycle.service';
 import { BotLifecycleDto } from './dto/bot-lifecycle.dto';
+import { BotShardsDto } from './dto/bot-shards.dto';
 
 /**
  * Start, stop and restart one bot. Each answers 202 at once: a worker does the work, and the
@@ -46,6 +47,17 @@ export class BotLifecycleController {
   @ApiErrorResponses(400, 404)
   async restart(@Param('id', UuidPipe) id: string, @Req() request: FastifyRequest) {
     return this.answer(request, await this.lifecycle.requestRestart(id));
+  }
+
+  @Get(':id/shards')
+  @Roles('viewer')
+  @ApiOperation({
+    summary: 'The bot and each of its gateway shards: worker, status, ping, guilds',
+  })
+  @ApiOkResponse({ type: BotShardsDto })
+  @ApiErrorResponses(400, 404)
+  async shards(@Param('id', UuidPipe) id: string): Promise<BotShardsDto> {
+    return BotShardsDto.from(await this.lifecycle.shards(id));
   }
 
   private answer(request: FastifyRequest, state: BotLifecycleState): BotLifecycleDto {

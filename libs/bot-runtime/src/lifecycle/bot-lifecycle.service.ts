@@ -2,7 +2,11 @@ import type { BotStatus, DesiredState } from '@botdeck/bot-config';
 import { EventBus } from '@botdeck/core';
 import { Injectable } from '@nestjs/common';
 import { BotStatusTimeoutError } from '../bot-runtime.errors';
-import { BotRuntimeStates, type DesiredChange } from '../state/bot-runtime-states.service';
+import {
+  type BotShards,
+  BotRuntimeStates,
+  type DesiredChange,
+} from '../state/bot-runtime-states.service';
 import type { BotLifecycleState } from './bot-lifecycle-state';
 
 const ACTIONS: Record<LifecycleAction, [DesiredState, boolean]> = {
@@ -58,6 +62,11 @@ export class BotLifecycleService {
 
   async getState(botId: string): Promise<BotLifecycleState> {
     return this.states.state(botId);
+  }
+
+  /** The bot and each of its gateway shards (one for an unsharded bot), leases checked. */
+  async shards(botId: string): Promise<BotShards> {
+    return this.states.shards(botId);
   }
 
   private async request(action: LifecycleAction, botId: string): Promise<BotLifecycleState> {

@@ -37,4 +37,16 @@ export class BotRuntimeStateEntity {
   /** When a bot in `error` may be claimed again by itself (null: only when asked). */
   @Column({ type: 'timestamptz', name: 'retry_at', precision: 3, nullable: true })
   retryAt!: Date | null;
+
+  /** The shard count the runtime last ran the bot with (null: unsharded). */
+  @Column('integer', { name: 'shard_count', nullable: true })
+  shardCount!: number | null;
+
+  /** For `auto`: the shard count Discord recommended when last asked. */
+  @Column('integer', { name: 'auto_shard_count', nullable: true })
+  autoShardCount!: number | null;
+
+  /** For `auto`: when Discord's recommendation was read (a newer restart reads it again). */
+  @Column({ type: 'timestamptz', name: 'shards_resolved_at', precision: 3, nullable: true })
+  shardsResolvedAt!: Date | null;
 }

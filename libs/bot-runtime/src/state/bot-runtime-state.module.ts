@@ -1,6 +1,7 @@
 import { BOT_RUNTIME_PORT, BotConfigModule } from '@botdeck/bot-config';
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BotShardStateEntity } from '../shards/bot-shard-state.entity';
 import { BotRuntimeStateEntity } from './bot-runtime-state.entity';
 import { BotRuntimeStates } from './bot-runtime-states.service';
 import { BotStatusCounts } from './bot-status-counts';
@@ -12,7 +13,10 @@ import { LeaseView } from './lease-view';
  */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([BotRuntimeStateEntity]), BotConfigModule],
+  imports: [
+    TypeOrmModule.forFeature([BotRuntimeStateEntity, BotShardStateEntity]),
+    BotConfigModule,
+  ],
   providers: [
     LeaseView,
     BotRuntimeStates,

@@ -1,4 +1,5 @@
 import {
+  BotEntity,
   BotNotFoundError,
   BotRecordStore,
   type BotRuntimePort,
@@ -6,6 +7,8 @@ import {
   type BotStatus,
   type DesiredState,
   type StoredRuntimeView,
+  type ShardCountSetting,
+  shardSetting,
 } from '@botdeck/bot-config';
 import { bounded, EventBus, UnitOfWork } from '@botdeck/core';
 import { Injectable, Logger } from '@nestjs/common';
@@ -14,10 +17,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BotLifecycleState } from '../lifecycle/bot-lifecycle-state';
 import { BotRuntimeStateEntity } from './bot-runtime-state.entity';
-import { LeaseView } from './lease-view';
+import type { ShardSlot } from '../shards/run-unit';
+import { BotShardStateEntity } from '../shards/bot-shard-state.entity';
+import { aggregateShards } from '../shards/shard-status';
+import { type BotShardsView, LeaseView } from './lease-view';
 
 /** A nudge is a courtesy (the reconcilers poll anyway); it may never hold a request up longer. */
 const NUDGE_TIMEOUT_MS = 1_000;
+
+/** A bot's shards as the API shows them. */
+export interface BotShards extends BotShardsView {
+  lifecycle: BotLifecycleState;
+  setting: ShardCountSetting;
+}
 
 export interface DesiredChange {
   botId: string;
@@ -31,6 +43,26 @@ interface StatusOptions {
   workerId: string | null;
   /** For `error`: when the reconciler may try the bot again by itself (null: only when asked). */
   retryAt?: Date | null;
+  /** The shard count the bot runs with (null: unsharded). */
+  shardCount?: number | null;
+}
+
+/** One shard's report, as its worker makes it. */
+export interface ShardStatusReport {
+  shard: ShardSlot;
+  status: BotStatus;
+  reason: string | null;
+  workerId: string | null;
+  pingMs: number | null;
+  guilds: number | null;
+}
+
+/** A refreshed heartbeat round trip and guild count of a running shard. */
+export interface ShardStats {
+  botId: string;
+  shardId: number;
+  pingMs: number | null;
+  guilds: number | null;
 }
 
 /**
@@ -142,10 +174,12 @@ export class BotRuntimeStates implements BotRuntimePort {
     status: BotStatus,
     reason: string | null,
     options: StatusOptions,
+    manager: EntityManager = this.uow.manager,
   ): Promise<string | null> {
-    const rows = await this.uow.manager.query<[Array<{ name: string }>, number]>(
+    const rows = await manager.query<[Array<{ name: string }>, number]>(
       `UPDATE bot_runtime_states s
           SET status = $2, status_reason = $3, status_changed_at = now(), worker_id = $4,
+              shard_count = $6,
               error_count = CASE WHEN $2 = 'online' THEN 0
                                  WHEN $2 = 'error' THEN s.error_count + 1
                                  ELSE s.error_count END,
@@ -153,9 +187,156 @@ export class BotRuntimeStates implements BotRuntimePort {
          FROM bots b
         WHERE s.bot_id = $1 AND b.id = s.bot_id
         RETURNING b.name`,
-      [botId, status, reason, options.workerId, options.retryAt ?? null],
+      [
+        botId,
+        status,
+        reason,
+        options.workerId,
+        options.retryAt ?? null,
+        options.shardCount ?? null,
+      ],
     );
     return rows[0][0]?.name ?? null;
+  }
+
+  /**
+   * Persists one shard's report and, when it moves the bot's aggregate status (see
+   * `aggregateShards`), the bot's too, under a lock on the bot's row so that shards reporting
+   * from several workers at once never leave a stale aggregate behind. Returns the bot's new
+   * status for the event, or null when it did not change (or the bot is gone).
+   */
+  async recordShardStatus(
+    botId: string,
+    report: ShardStatusReport,
+    retryAt: Date | null,
+  ): Promise<{ name: string; status: BotStatus; reason: string | null } | null> {
+    const { shard } = report;
+    return this.uow.transaction(async (manager) => {
+      const [bot] = await manager.query<Array<{ status: BotStatus; status_reason: string | null }>>(
+        `SELECT status, status_reason FROM bot_runtime_states WHERE bot_id = $1 FOR UPDATE`,
+        [botId],
+      );
+      if (!bot) return null;
+      await manager.query(
+        `INSERT INTO bot_shard_states AS s
+           (bot_id, shard_id, shard_count, status, status_reason, status_changed_at, worker_id,
+            ping_ms, guilds)
+         VALUES ($1, $2, $3, $4, $5, now(), $6, $7, $8)
+         ON CONFLICT (bot_id, shard_id) DO UPDATE
+           SET shard_count = EXCLUDED.shard_count, status = EXCLUDED.status,
+               status_reason = EXCLUDED.status_reason, status_changed_at = now(),
+               worker_id = EXCLUDED.worker_id,
+               ping_ms = COALESCE(EXCLUDED.ping_ms, s.ping_ms),
+               guilds = COALESCE(EXCLUDED.guilds, s.guilds)`,
+        [
+          botId,
+          shard.id,
+          shard.count,
+          report.status,
+          report.reason,
+          report.workerId,
+          report.pingMs,
+          report.guilds,
+        ],
+      );
+      // Shards beyond the current count belong to a layout that is gone.
+      await manager.query(`DELETE FROM bot_shard_states WHERE bot_id = $1 AND shard_id >= $2`, [
+        botId,
+        shard.count,
+      ]);
+      const shards = await manager.query<
+        Array<{ shard_id: number; status: BotStatus; status_reason: string | null }>
+      >(
+        `SELECT shard_id, status, status_reason FROM bot_shard_states
+          WHERE bot_id = $1 AND shard_count = $2`,
+        [botId, shard.count],
+      );
+      const next = aggregateShards(
+        shard.count,
+        shards.map((row) => ({
+          shardId: row.shard_id,
+          status: row.status,
+          statusReason: row.status_reason,
+        })),
+      );
+      if (next.status === bot.status && next.reason === bot.status_reason) return null;
+      const running = next.status === 'starting' || next.status === 'online';
+      const name = await this.recordStatus(
+        botId,
+        next.status,
+        next.reason,
+        {
+          workerId: running || next.status === 'reconnecting' ? report.workerId : null,
+          retryAt: next.status === 'error' ? retryAt : null,
+          shardCount: shard.count,
+        },
+        manager,
+      );
+      return name === null ? null : { name, ...next };
+    });
+  }
+
+  /** Refreshes the ping and guild count of running shards, in one statement. */
+  async recordShardStats(stats: readonly ShardStats[]): Promise<void> {
+    if (stats.length === 0) return;
+    await this.uow.manager.query(
+      `UPDATE bot_shard_states s SET ping_ms = v.ping_ms, guilds = v.guilds
+         FROM unnest($1::uuid[], $2::int[], $3::int[], $4::int[])
+           AS v(bot_id, shard_id, ping_ms, guilds)
+        WHERE s.bot_id = v.bot_id AND s.shard_id = v.shard_id`,
+      [
+        stats.map((row) => row.botId),
+        stats.map((row) => row.shardId),
+        stats.map((row) => row.pingMs),
+        stats.map((row) => row.guilds),
+      ],
+    );
+  }
+
+  /**
+   * Stores Discord's recommended shard count for an `auto` bot, unless another worker stored
+   * one since the last restart request (then that one wins, so every worker runs one layout).
+   */
+  async recordRecommendedShards(botId: string, recommended: number): Promise<number> {
+    const [rows] = await this.uow.manager.query<[Array<{ auto_shard_count: number }>, number]>(
+      `UPDATE bot_runtime_states
+          SET auto_shard_count = $2, shards_resolved_at = now()
+        WHERE bot_id = $1
+          AND (shards_resolved_at IS NULL OR shards_resolved_at < restart_requested_at)
+        RETURNING auto_shard_count`,
+      [botId, recommended],
+    );
+    if (rows.length > 0) return rows[0].auto_shard_count;
+    const row = await this.uow
+      .getRepository(BotRuntimeStateEntity)
+      .findOne({ where: { botId }, select: { botId: true, autoShardCount: true } });
+    return row?.autoShardCount ?? recommended;
+  }
+
+  /**
+   * A bot's shards: its setting, its lifecycle answer (status aggregated over its shards) and
+   * each shard of the layout it runs with, checked against its lease.
+   */
+  async shards(botId: string): Promise<BotShards> {
+    const bot = await this.uow
+      .getRepository(BotEntity)
+      .findOne({ where: { id: botId }, select: { id: true, shardCount: true } });
+    if (!bot) throw new BotNotFoundError(botId);
+    const [lifecycle, view] = await Promise.all([this.state(botId), this.shardViews(botId)]);
+    return { lifecycle, setting: shardSetting(bot.shardCount), ...view };
+  }
+
+  /** The stored shard rows of a bot's current layout, each checked against its lease. */
+  private async shardViews(botId: string): Promise<BotShardsView> {
+    const state = await this.uow.getRepository(BotRuntimeStateEntity).findOneBy({ botId });
+    const count = state?.shardCount ?? 1;
+    const rows =
+      count > 1
+        ? await this.uow
+            .getRepository(BotShardStateEntity)
+            .find({ where: { botId, shardCount: count }, order: { shardId: 'ASC' } })
+        : [];
+    return this.leases.vouchShards(botId, count, state, rows);
   }
 
   /** How many times in a row the bot ended in `error` (for the retry backoff). */

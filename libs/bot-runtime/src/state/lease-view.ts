@@ -1,8 +1,33 @@
-import type { BotRuntimeView } from '@botdeck/bot-config';
+import type { BotRuntimeView, BotStatus } from '@botdeck/bot-config';
 import { bounded, REDIS } from '@botdeck/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { leaseKey } from '../leases/bot-lease.service';
+import type { BotShardStateEntity } from '../shards/bot-shard-state.entity';
+import { unitKey } from '../shards/run-unit';
+
+/** One shard as readers see it. */
+export interface ShardView {
+  shardId: number;
+  status: BotStatus;
+  statusReason: string | null;
+  statusChangedAt: Date;
+  workerId: string | null;
+  pingMs: number | null;
+  guilds: number | null;
+}
+
+/** A bot's shards (one for an unsharded bot), each vouched for by its lease. */
+export interface BotShardsView {
+  shardCount: number;
+  shards: ShardView[];
+}
+
+/** What the check needs of a bot's lifecycle row. */
+interface LeaseHints {
+  workerId: string | null;
+  shardCount?: number | null;
+}
 
 /** How long a read waits for Redis before saying it cannot tell. */
 const LEASE_READ_TIMEOUT_MS = 500;
@@ -22,39 +47,141 @@ export class LeaseView {
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
+  /**
+   * A sharded bot is vouched for by its shards' leases: `online` or `reconnecting` needs every
+   * shard held, `starting` at least one (the others may not be claimed yet).
+   */
   async vouch(
     views: Map<string, BotRuntimeView>,
-    workers: Map<string, { workerId: string | null }>,
+    hints: Map<string, LeaseHints>,
   ): Promise<Map<string, BotRuntimeView>> {
     const ids = [...views].filter(([, view]) => RUNNING.has(view.status)).map(([id]) => id);
     if (ids.length === 0) return views;
-    let holders: (string | null)[];
-    try {
-      holders = await bounded(
-        this.redis.mget(...ids.map(leaseKey)),
-        LEASE_READ_TIMEOUT_MS,
-        'Reading bot leases',
-      );
-      if (this.redisDown) this.logger.log('Bot leases readable again');
-      this.redisDown = false;
-    } catch (error) {
-      // Once per outage, not per request.
-      if (!this.redisDown) this.logger.warn({ err: error }, 'Cannot read bot leases');
-      this.redisDown = true;
+    const keysOf = (id: string) => {
+      const count = hints.get(id)?.shardCount ?? 1;
+      if (count <= 1) return [id];
+      return Array.from({ length: count }, (_, shardId) => unitKey(id, shardId));
+    };
+    const keys = ids.map(keysOf);
+    const holders = await this.holders(keys.flat());
+    if (holders === null) {
       for (const id of ids) {
         views.set(id, unknown(views.get(id)!, 'Redis unreachable: no worker can vouch for it'));
       }
       return views;
     }
-    ids.forEach((id, index) => {
-      if (holders[index] !== null) return;
-      const worker = workers.get(id)?.workerId ?? 'unknown';
-      views.set(id, unknown(views.get(id)!, `lease lapsed: worker ${worker} not heard from`));
-    });
+    let offset = 0;
+    for (const [index, id] of ids.entries()) {
+      const held = holders.slice(offset, offset + keys[index].length);
+      offset += keys[index].length;
+      const view = views.get(id)!;
+      const lapsed =
+        view.status === 'starting' && held.length > 1
+          ? held.every((holder) => holder === null)
+          : held.some((holder) => holder === null);
+      if (!lapsed) continue;
+      const worker = hints.get(id)?.workerId ?? 'unknown';
+      views.set(id, unknown(view, `lease lapsed: worker ${worker} not heard from`));
+    }
     return views;
+  }
+
+  /** Each shard of a bot's layout (stored rows, missing ones stopped), checked like bots are. */
+  async vouchShards(
+    botId: string,
+    count: number,
+    state: (LeaseHints & Omit<BotRuntimeView, 'desiredState'>) | null,
+    rows: readonly BotShardStateEntity[],
+  ): Promise<BotShardsView> {
+    if (count <= 1) {
+      const view: BotRuntimeView = {
+        desiredState: 'stopped',
+        status: state?.status ?? 'stopped',
+        statusReason: state?.statusReason ?? null,
+        statusChangedAt: state?.statusChangedAt ?? new Date(0),
+      };
+      const vouched = (
+        await this.vouch(new Map([[botId, view]]), new Map([[botId, { workerId: null, ...state }]]))
+      ).get(botId)!;
+      const running = RUNNING.has(vouched.status);
+      return {
+        shardCount: 1,
+        shards: [
+          {
+            shardId: 0,
+            status: vouched.status,
+            statusReason: vouched.statusReason,
+            statusChangedAt: vouched.statusChangedAt,
+            workerId: running ? (state?.workerId ?? null) : null,
+            pingMs: null,
+            guilds: null,
+          },
+        ],
+      };
+    }
+    const byId = new Map(rows.map((row) => [row.shardId, row]));
+    const shards = Array.from(
+      { length: count },
+      (_, shardId): ShardView =>
+        byId.get(shardId) ?? {
+          shardId,
+          status: 'stopped',
+          statusReason: null,
+          statusChangedAt: new Date(0),
+          workerId: null,
+          pingMs: null,
+          guilds: null,
+        },
+    ).map((row) => ({
+      shardId: row.shardId,
+      status: row.status,
+      statusReason: row.statusReason,
+      statusChangedAt: row.statusChangedAt,
+      workerId: row.workerId,
+      pingMs: row.pingMs,
+      guilds: row.guilds,
+    }));
+    const running = shards.filter((shard) => RUNNING.has(shard.status));
+    if (running.length === 0) return { shardCount: count, shards };
+    const holders = await this.holders(running.map((shard) => unitKey(botId, shard.shardId)));
+    running.forEach((shard, index) => {
+      const holder = holders?.[index];
+      if (holder === shard.workerId) return;
+      // A shard taken over is vouched for once its new worker has reported it.
+      const reason =
+        holders === null
+          ? 'Redis unreachable: no worker can vouch for it'
+          : holder === null
+            ? `lease lapsed: worker ${shard.workerId ?? 'unknown'} not heard from`
+            : `taken over by worker ${holder}, not reported yet`;
+      Object.assign(shard, unknown(shard, reason));
+    });
+    return { shardCount: count, shards };
+  }
+
+  /** Lease holders in key order, or null when Redis cannot be asked (logged once per outage). */
+  private async holders(keys: readonly string[]): Promise<(string | null)[] | null> {
+    try {
+      const holders = await bounded(
+        this.redis.mget(...keys.map(leaseKey)),
+        LEASE_READ_TIMEOUT_MS,
+        'Reading bot leases',
+      );
+      if (this.redisDown) this.logger.log('Bot leases readable again');
+      this.redisDown = false;
+      return holders;
+    } catch (error) {
+      // Once per outage, not per request.
+      if (!this.redisDown) this.logger.warn({ err: error }, 'Cannot read bot leases');
+      this.redisDown = true;
+      return null;
+    }
   }
 }
 
-function unknown(view: BotRuntimeView, reason: string): BotRuntimeView {
+function unknown<T extends { status: BotStatus; statusReason: string | null }>(
+  view: T,
+  reason: string,
+): T {
   return { ...view, status: 'unknown', statusReason: `${reason} (last reported ${view.status})` };
 }

@@ -4,7 +4,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { botRuntimeConfig, type BotRuntimeConfig } from '../bot-runtime.config';
 import { backoffDelay } from '../fleet/backoff';
 import { WorkerIdentity } from '../fleet/worker-identity';
-import { BotRuntimeStates } from '../state/bot-runtime-states.service';
+import type { ShardSlot } from '../shards/run-unit';
+import { BotRuntimeStates, type ShardStats } from '../state/bot-runtime-states.service';
 
 /** A status event is informational; publishing it may never hold a bot's session up longer. */
 const PUBLISH_TIMEOUT_MS = 1_000;
@@ -58,6 +59,70 @@ export class BotStatusReporter {
       // The status is informational; a failed write must not take the bot down with it.
       this.logger.warn({ err: error, botId, status }, 'Could not record a bot status');
     }
+  }
+
+  /**
+   * Persists a shard's status change; when it moves the bot's aggregate status, that is
+   * announced as the bot's `bot.status` (readers see shards through the API).
+   */
+  async reportShard(
+    botId: string,
+    shard: ShardSlot,
+    status: BotStatus,
+    reason: string | null,
+    options: ReportOptions & { pingMs?: number | null; guilds?: number | null } = {},
+  ): Promise<void> {
+    const workerId = RUNNING.has(status) ? this.worker.id : null;
+    try {
+      const retryAt =
+        status === 'error' && options.retry
+          ? options.now
+            ? new Date()
+            : await this.retryAt(botId)
+          : null;
+      const changed = await this.states.recordShardStatus(
+        botId,
+        {
+          shard,
+          status,
+          reason,
+          workerId,
+          pingMs: options.pingMs ?? null,
+          guilds: options.guilds ?? null,
+        },
+        retryAt,
+      );
+      this.logger.log(
+        { botId, shardId: shard.id, status, reason },
+        `Bot ${botId} shard ${shard.id}/${shard.count} is ${status}`,
+      );
+      if (!changed) return;
+      this.logger.log(
+        { botId, name: changed.name, status: changed.status, reason: changed.reason },
+        `Bot ${changed.name} (${botId}) is ${changed.status}`,
+      );
+      await bounded(
+        this.events.publish('bot.status', {
+          botId,
+          name: changed.name,
+          status: changed.status,
+          reason: changed.reason,
+          workerId: RUNNING.has(changed.status) ? this.worker.id : null,
+        }),
+        PUBLISH_TIMEOUT_MS,
+        'Publishing a bot status',
+      );
+    } catch (error) {
+      this.logger.warn(
+        { err: error, botId, shardId: shard.id, status },
+        'Could not record a shard status',
+      );
+    }
+  }
+
+  /** Ping and guild count of this worker's running shards. */
+  refreshShards(stats: readonly ShardStats[]): Promise<void> {
+    return this.states.recordShardStats(stats);
   }
 
   /** Each consecutive give-up waits longer before the reconciler tries the bot again. */

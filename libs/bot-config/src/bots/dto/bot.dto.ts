@@ -7,6 +7,7 @@ import {
   DESIRED_STATES,
   type DesiredState,
 } from '../bot-runtime.port';
+import { SHARD_COUNT_SCHEMA, type ShardCountSetting, shardSetting } from './shard-count';
 
 /**
  * A bot configuration as the API shows it (the token only by its last four characters), with
@@ -27,6 +28,7 @@ export class BotDto {
   @ApiProperty({ type: [String] }) devGuildIds!: string[];
   @ApiProperty() description!: string;
   @ApiProperty({ type: [String] }) tags!: string[];
+  @ApiProperty(SHARD_COUNT_SCHEMA) shardCount!: ShardCountSetting;
   @ApiProperty({ enum: DESIRED_STATES }) desiredState!: DesiredState;
   @ApiProperty({
     enum: BOT_STATUSES,
@@ -55,6 +57,7 @@ export class BotDto {
       devGuildIds: bot.devGuildIds,
       description: bot.description,
       tags: bot.tags,
+      shardCount: shardSetting(bot.shardCount),
       desiredState: runtime.desiredState,
       status: runtime.status,
       statusReason: runtime.statusReason,

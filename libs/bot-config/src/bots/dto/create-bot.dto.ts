@@ -12,6 +12,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { DESIRED_STATES, type DesiredState } from '../bot-runtime.port';
+import { IsShardCount, SHARD_COUNT_SCHEMA, type ShardCountSetting } from './shard-count';
 import { INTENT_NAMES, SNOWFLAKE, TAG, TOKEN_SHAPE } from './bot-fields';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -66,6 +67,11 @@ export class CreateBotDto {
     message: 'each tag must be lower-case letters, digits, - or _ (≤ 32)',
   })
   tags?: string[];
+
+  @ApiPropertyOptional({ ...SHARD_COUNT_SCHEMA, default: 1 })
+  @IsOptionalNotNull()
+  @IsShardCount()
+  shardCount?: ShardCountSetting;
 
   @ApiPropertyOptional({ enum: DESIRED_STATES, default: 'stopped' })
   @IsOptionalNotNull()
