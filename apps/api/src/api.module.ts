@@ -9,6 +9,7 @@ import { CoreModule, DatabaseModule } from '@botdeck/core';
 import { MessagingModule } from '@botdeck/messaging';
 import { migrations } from '@botdeck/migrations';
 import { MonitoringModule } from '@botdeck/monitoring';
+import { RealtimeModule } from '@botdeck/realtime';
 import { StockDisplayModule } from '@botdeck/stock-display';
 import { Module } from '@nestjs/common';
 
@@ -26,6 +27,7 @@ import { Module } from '@nestjs/common';
     CatalogModule,
     StockDisplayModule,
     MessagingModule,
+    RealtimeModule,
   ],
 })
 export class ApiModule {}

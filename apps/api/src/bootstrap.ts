@@ -1,4 +1,5 @@
 import { appConfig, createFastifyAdapter, installHttpConventions, RouteIndex } from '@botdeck/core';
+import { RealtimeIoAdapter } from '@botdeck/realtime';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -26,6 +27,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.get(RouteIndex).attach(fastify);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
   app.enableShutdownHooks();
+  // socket.io at /realtime on this same server, its rooms shared with other instances via Redis.
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app));
   setupSwagger(app);
   await app.init();
   return app;

@@ -9,6 +9,7 @@ export { AuditWriter } from './writing/audit-writer.service';
 export { AuditRetryPath } from './writing/audit-retry.service';
 export { AuditMetrics } from './writing/audit-metrics';
 export type { AuditCounters } from './writing/audit-metrics';
+export type { AuditRecordedEvent } from './audit.events';
 export { AUDIT_SPOOL_STREAM, AuditSpool } from './writing/audit-spool';
 export { AUDIT_WRITER_OPTIONS } from './writing/audit-writer.options';
 export type { AuditWriterOptions } from './writing/audit-writer.options';

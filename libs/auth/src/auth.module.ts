@@ -8,6 +8,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { AccessGuard } from './access/access.guard';
+import { AccessRecheck } from './access/access-recheck.service';
 import { Authenticator } from './access/authenticator.service';
 import { authConfig, type AuthConfig } from './auth.config';
 import { AccessTokensService, JWT_AUDIENCE, JWT_ISSUER } from './sessions/access-tokens.service';
@@ -47,6 +48,7 @@ import { UsersModule } from './users/users.module';
   providers: [
     AccessTokensService,
     Authenticator,
+    AccessRecheck,
     AuthService,
     SessionsService,
     AdminBootstrapService,
@@ -58,6 +60,6 @@ import { UsersModule } from './users/users.module';
     },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersModule, SessionsService, AccessTokensService, Authenticator],
+  exports: [UsersModule, SessionsService, AccessTokensService, Authenticator, AccessRecheck],
 })
 export class AuthModule {}

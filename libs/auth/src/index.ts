@@ -13,6 +13,8 @@ export type { AuthConfig } from './auth.config';
 export { AccessGuard } from './access/access.guard';
 export { Authenticator } from './access/authenticator.service';
 export type { Authenticated } from './access/authenticator.service';
+export { AccessRecheck, accessPairKey } from './access/access-recheck.service';
+export type { AccessPair, AccessVerdict } from './access/access-recheck.service';
 export { User } from './users/user.entity';
 export { UserDto } from './users/dto/user.dto';
 export { UsersModule } from './users/users.module';

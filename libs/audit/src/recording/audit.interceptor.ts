@@ -1,9 +1,10 @@
-import { UnitOfWork } from '@botdeck/core';
+import { EventBus, UnitOfWork } from '@botdeck/core';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, Observable } from 'rxjs';
+import { AuditEntryDto } from '../entries/dto/audit-entry.dto';
 import { insertEntries } from '../writing/audit-entry.store';
 import { AuditMetrics } from '../writing/audit-metrics';
 import { isMutating } from './audit-action';
@@ -23,6 +24,7 @@ export class AuditInterceptor implements NestInterceptor {
     private readonly reflector: Reflector,
     private readonly uow: UnitOfWork,
     private readonly metrics: AuditMetrics,
+    private readonly events: EventBus,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -47,7 +49,10 @@ export class AuditInterceptor implements NestInterceptor {
         const entry = this.recorder.successEntry(request, route, body, statusCode);
         if (entry) {
           await this.uow.beforeCommit((manager) => insertEntries(manager, [entry]));
-          this.uow.afterCommit(() => this.metrics.add('written', 1));
+          this.uow.afterCommit(async () => {
+            this.metrics.add('written', 1);
+            await this.events.publish('audit.recorded', { entries: [AuditEntryDto.from(entry)] });
+          });
         }
         return body;
       }),

@@ -1,3 +1,4 @@
+import { EventBus } from '@botdeck/core';
 import {
   BeforeApplicationShutdown,
   Inject,
@@ -7,6 +8,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { AuditEntry } from '../entries/audit-entry.entity';
+import { AuditEntryDto } from '../entries/dto/audit-entry.dto';
 import { AuditEntryStore, type AuditEntrySink, loggableError, persist } from './audit-entry.store';
 import { AuditMetrics } from './audit-metrics';
 import { AuditRetryPath } from './audit-retry.service';
@@ -37,6 +39,8 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
     private readonly retry: AuditRetryPath,
     private readonly metrics: AuditMetrics,
     @Optional() @Inject(AUDIT_WRITER_OPTIONS) options?: Partial<AuditWriterOptions>,
+    // Absent where nobody listens (unit tests of the writer alone).
+    @Optional() private readonly events?: EventBus,
   ) {
     this.options = { ...DEFAULT_AUDIT_WRITER_OPTIONS, ...options };
   }
@@ -93,6 +97,7 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
       this.metrics.add('written', outcome.written);
       this.metrics.add('degraded', outcome.degraded);
       this.metrics.add('dropped', outcome.refused);
+      if (outcome.written > 0 && outcome.refused === 0) this.announce(batch, outcome.unreachable);
       if (outcome.unreachable.length > 0) {
         await this.retry.keep(outcome.unreachable, outcome.error);
       } else {
@@ -103,5 +108,19 @@ export class AuditWriter implements BeforeApplicationShutdown, OnApplicationShut
       this.metrics.add('dropped', batch.length);
       this.logger.error({ err: loggableError(error), entries: batch.length }, 'Audit batch lost');
     }
+  }
+
+  /**
+   * Tells live dashboards what was stored, without holding the batch up (publish never throws).
+   * Rows still unreachable are not announced; a batch with a refused row is not announced at
+   * all, since which row was refused is not known here.
+   */
+  private announce(batch: AuditEntry[], unreachable: AuditEntry[]): void {
+    if (!this.events) return;
+    const skipped = new Set(unreachable);
+    const stored = batch.filter((entry) => !skipped.has(entry));
+    void this.events.publish('audit.recorded', {
+      entries: stored.map((e) => AuditEntryDto.from(e)),
+    });
   }
 }
