@@ -4,6 +4,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { dashboardConfig } from './dashboard/dashboard.config';
+import { serveDashboard } from './dashboard/dashboard-static';
 import { setupSwagger } from './swagger';
 
 export const API_PREFIX = 'api/v1';
@@ -24,6 +26,8 @@ export async function createApiApp(): Promise<NestFastifyApplication> {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   installHttpConventions(fastify, { bodyLimitBytes: config.bodyLimitBytes, limits: config.http });
+  // Before the route index: the dashboard's catch-all GET must not make API paths look GET-able.
+  await serveDashboard(fastify, dashboardConfig().dir);
   app.get(RouteIndex).attach(fastify);
   app.setGlobalPrefix(API_PREFIX, { exclude: ['metrics'] });
   app.enableShutdownHooks();
