@@ -7,3 +7,6 @@ process.env.DATABASE_RUN_MIGRATIONS = 'false';
 process.env.TRUST_PROXY_HOPS ??= '1';
 // A throwaway key for sealing bot tokens in tests (32 zero-free bytes, base64).
 process.env.BOT_TOKEN_KEYS ??= `test-1:${Buffer.alloc(32, 7).toString('base64')}`;
+// No test sees a dashboard a local `npm run build` left in dist/; the dashboard's own tests
+// build one and point DASHBOARD_DIR at it.
+process.env.DASHBOARD_DIR ??= '/nonexistent/botdeck-dashboard';
