@@ -1,12 +1,14 @@
 import type { AuditRecordedEvent } from '@botdeck/audit';
 import type { SubscribeAck } from '@botdeck/realtime';
-import { EventBus } from '@botdeck/core';
+import { EventBus, MetricsRegistry } from '@botdeck/core';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import request from 'supertest';
+import WebSocket from 'ws';
 import { startApi, type TestApi } from '../support/api';
 import { authHeader, loginAs, type LoggedIn } from '../support/auth';
-import { sleep } from '../support/eventually';
+import { sleep, until } from '../support/eventually';
 import { connect, type RealtimeClient, refusal } from './support/realtime-client';
 
 jest.setTimeout(30_000);
@@ -35,6 +37,8 @@ describe('realtime: who may connect, and to what', () => {
       REALTIME_MAX_CONNECTIONS_PER_USER: '3',
       REALTIME_MAX_SUBSCRIPTIONS_PER_SOCKET: '20',
       REALTIME_MAX_PAYLOAD_BYTES: '8192',
+      REALTIME_MAX_BUFFERED_BYTES: '262144',
+      REALTIME_BUFFER_CHECK_MS: '100',
     });
     admin = await loginAs(api, 'admin');
   });
@@ -148,10 +152,12 @@ describe('realtime: who may connect, and to what', () => {
     await expect(open(viewer.accessToken)).resolves.toBeDefined();
   });
 
-  it('disconnects a disabled user within seconds, and admins see the audit entry live', async () => {
+  it('disconnects a disabled user or a closed login within seconds; admins see the audit entry live', async () => {
     const viewer = await loginAs(api, 'viewer');
     const doomed = await open(viewer.accessToken);
     await doomed.subscribe(['bots']);
+    const leaving = await loginAs(api, 'viewer');
+    const signedOut = await open(leaving.accessToken);
     const auditor = await open(admin.accessToken);
     await expect(auditor.subscribe(['audit'])).resolves.toEqual({
       subscribed: ['audit'],
@@ -162,7 +168,15 @@ describe('realtime: who may connect, and to what', () => {
       .post(`/api/v1/users/${viewer.user.id}/disable`)
       .set(authHeader(admin.accessToken))
       .expect(200);
+    await request(api.url)
+      .post('/api/v1/auth/logout')
+      .send({ refreshToken: leaving.refreshToken })
+      .expect(204);
     const started = Date.now();
+    await expect(signedOut.disconnected).resolves.toEqual({
+      reason: 'io server disconnect',
+      closing: { code: 'SESSION_REVOKED', message: expect.any(String) },
+    });
     await expect(doomed.disconnected).resolves.toEqual({
       reason: 'io server disconnect',
       closing: { code: 'USER_DISABLED', message: expect.any(String) },
@@ -255,5 +269,50 @@ describe('realtime: who may connect, and to what', () => {
     expect(otherDisplay.received).toEqual([]);
     expect(display.received.map((entry) => entry.event)).toEqual(['stock-display.status']);
     expect(fleet.received.map((entry) => entry.event)).toEqual(['monitoring.worker']);
+  });
+
+  it('drops a client that stopped reading once its unsent output passes the bound', async () => {
+    const viewer = await loginAs(api, 'viewer');
+    // A raw engine.io client, so that it can stop reading (socket.io-client always reads).
+    const raw = new WebSocket(
+      `${api.url.replace(/^http/, 'ws')}/realtime/?EIO=4&transport=websocket`,
+    );
+    const frames: string[] = [];
+    raw.on('message', (data: Buffer) => frames.push(data.toString()));
+    const frame = (prefix: string) =>
+      until(`a "${prefix}" frame`, () => frames.find((f) => f.startsWith(prefix)), Boolean);
+    await once(raw, 'open');
+    await frame('0{');
+    raw.send(`40${JSON.stringify({ token: viewer.accessToken })}`);
+    await frame('40{');
+    raw.send(`420${JSON.stringify(['subscribe', { topics: ['stock'] }])}`);
+    await frame('430');
+    (raw as unknown as { _socket: { pause(): void } })._socket.pause();
+
+    const dropped = async () => {
+      const metric = api.app
+        .get(MetricsRegistry)
+        .getSingleMetric('botdeck_realtime_disconnects_total');
+      const values = (await metric!.get()).values;
+      return values.find((v) => v.labels.code === 'REALTIME_SLOW_CONSUMER')?.value ?? 0;
+    };
+    const changes = Array.from({ length: 1_000 }, (_, i) => ({
+      productId: randomUUID(),
+      sku: `slow-${i}`,
+      category: null,
+      before: i,
+      after: i + 1,
+      lowStockThreshold: 0,
+    }));
+    const bus = api.app.get(EventBus);
+    // ~130 KB each: the kernel's socket buffers fill first, then the server's.
+    let published = 0;
+    while ((await dropped()) === 0 && published < 400) {
+      await bus.publish('catalog.stock.changed', { changes });
+      published += 1;
+      await sleep(5);
+    }
+    expect(await dropped()).toBe(1);
+    raw.terminate();
   });
 });

@@ -9,7 +9,7 @@ export interface OperationTotals {
 
 /**
  * Published when an operation is created and after each of its items finishes. Dashboards
- * follow one operation on the topic `operations:{operationId}`.
+ * follow one operation on the realtime topic `operation:{operationId}`.
  */
 export interface OperationProgressEvent {
   operationId: string;
@@ -21,7 +21,7 @@ export interface OperationProgressEvent {
 }
 
 /** Topic dashboards subscribe to for one operation's progress. */
-export const operationTopic = (operationId: string) => `operations:${operationId}`;
+export const operationTopic = (operationId: string) => `operation:${operationId}`;
 
 declare module '@botdeck/core' {
   interface BotdeckEvents {

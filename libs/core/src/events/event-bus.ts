@@ -41,6 +41,7 @@ export class EventBus implements OnApplicationShutdown {
   private subscriber?: Redis;
   private subscribed?: Promise<unknown>;
   private unsent = 0;
+  private readonly liveWaitMs: number;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -48,6 +49,7 @@ export class EventBus implements OnApplicationShutdown {
   ) {
     // ioredis' keyPrefix covers keys, not channels.
     this.channel = `${config.keyPrefix}events`;
+    this.liveWaitMs = config.commandTimeoutMs + config.connectTimeoutMs;
   }
 
   /**
@@ -81,6 +83,7 @@ export class EventBus implements OnApplicationShutdown {
     set.add(handler as Handler<EventName>);
     this.handlers.set(type, set);
     await this.ensureSubscribed();
+    await this.whenLive();
     return () => set.delete(handler as Handler<EventName>);
   }
 
@@ -95,6 +98,24 @@ export class EventBus implements OnApplicationShutdown {
       this.subscribed = this.subscriber.subscribe(this.channel);
     }
     return this.subscribed;
+  }
+
+  /**
+   * An earlier subscriber may be reconnecting after an outage; ioredis subscribes it again once
+   * it is ready, so a new listener waits for that (bounded) rather than miss what comes next.
+   */
+  private async whenLive(): Promise<void> {
+    const subscriber = this.subscriber;
+    if (!subscriber || subscriber.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        subscriber.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, this.liveWaitMs);
+      subscriber.once('ready', done);
+    });
   }
 
   private dispatch(message: string): void {

@@ -30,8 +30,8 @@ export class RealtimeIoAdapter extends IoAdapter {
       maxHttpBufferSize: realtime.maxPayloadBytes,
     }) as Server;
     // Channels are not keys: ioredis' keyPrefix would not cover them, the adapter's key does.
-    const pub = createRedisClient({ ...redis, keyPrefix: '' }, 'realtime-pub');
-    const sub = pub.duplicate();
+    const pub = handleEveryReply(createRedisClient({ ...redis, keyPrefix: '' }, 'realtime-pub'));
+    const sub = handleEveryReply(pub.duplicate());
     this.clients = [pub, sub];
     server.adapter(
       createAdapter(pub, sub, {
@@ -47,4 +47,20 @@ export class RealtimeIoAdapter extends IoAdapter {
     await Promise.all(this.clients.map((client) => client.quit().catch(() => client.disconnect())));
     this.clients = [];
   }
+}
+
+/**
+ * The adapter sends some commands without waiting for their replies (subscribing, answering
+ * another instance); while Redis is away those replies are rejections nobody handles, which
+ * Node reports as crashes. Every reply gets a handler here; whoever awaits one still sees its
+ * failure, and the outage itself is logged once by the client (see createRedisClient).
+ */
+function handleEveryReply(client: Redis): Redis {
+  const send = client.sendCommand.bind(client);
+  client.sendCommand = (...args: Parameters<Redis['sendCommand']>) => {
+    const reply = send(...args);
+    if (reply instanceof Promise) reply.catch(() => undefined);
+    return reply;
+  };
+  return client;
 }

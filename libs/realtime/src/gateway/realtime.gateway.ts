@@ -10,7 +10,7 @@ import {
 import { realtimeConfig, type RealtimeConfig } from '../realtime.config';
 import { REALTIME_ERRORS } from '../realtime.errors';
 import { RealtimeMetrics } from '../realtime.metrics';
-import type { RealtimeError } from '../realtime.protocol';
+import type { RealtimeError, RefreshAck } from '../realtime.protocol';
 import { SocketSessions } from './socket-sessions';
 import { type RealtimeServer, type RealtimeSocket, tokenExpiry, userRoom } from './socket-session';
 import { TopicSubscriptions } from './topic-subscriptions';
@@ -138,7 +138,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     }
   }
 
-  private async refresh(socket: RealtimeSocket, request: unknown) {
+  private async refresh(socket: RealtimeSocket, request: unknown): Promise<RefreshAck> {
     const token = (request as { token?: unknown } | null)?.token;
     if (typeof token !== 'string' || token.length === 0) {
       return { error: invalidPayload('Send { token: "<a fresh access token>" }') };
@@ -163,7 +163,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 }
 
-export function invalidPayload(message: string): RealtimeError {
+function invalidPayload(message: string): RealtimeError {
   return { code: REALTIME_ERRORS.REALTIME_PAYLOAD_INVALID, message };
 }
 
