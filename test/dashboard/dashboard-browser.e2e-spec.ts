@@ -70,6 +70,15 @@ describe('the dashboard in Chromium, against the real stack and the sandbox', ()
       extraHTTPHeaders: { 'x-forwarded-for': uniqueClientIp() },
     });
     page = await context.newPage();
+    await page.goto(world.api.url);
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    // The envelope's message and code, as the API sent them.
+    const refused = page.getByRole('alert');
+    await refused.waitFor();
+    expect(await refused.locator('code').textContent()).toBe('INVALID_CREDENTIALS');
+    await check(page, 'sign-in');
     await signIn(page, admin);
     await check(page, 'sign-in-fleet-empty');
 
@@ -187,7 +196,7 @@ describe('the dashboard in Chromium, against the real stack and the sandbox', ()
     await check(page, 'fleet-phone-dark');
   });
 
-  it('shows a viewer no button it cannot use', async () => {
+  it('shows a viewer no button it cannot use, keeps it signed in over a reload, signs it out', async () => {
     const viewerContext = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       extraHTTPHeaders: { 'x-forwarded-for': uniqueClientIp() },
@@ -211,6 +220,14 @@ describe('the dashboard in Chromium, against the real stack and the sandbox', ()
       expect(await viewing.locator('main button, main textarea').count()).toBe(0);
       await visit(viewing, 'System', 'System');
       expect(await viewing.getByRole('heading', { name: 'Audit trail' }).count()).toBe(0);
+
+      // A reload signs back in with the rotated refresh token; signing out revokes it.
+      await viewing.reload();
+      await viewing.getByRole('heading', { name: 'System', level: 1 }).waitFor();
+      await viewing.getByRole('button', { name: 'Sign out' }).click();
+      await viewing.getByRole('heading', { name: 'Sign in to Botdeck' }).waitFor();
+      await viewing.reload();
+      await viewing.getByRole('heading', { name: 'Sign in to Botdeck' }).waitFor();
     } finally {
       await viewerContext.close();
     }
