@@ -83,12 +83,16 @@ async function closeClients(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Sends `RATE` payloads a second, paced on the clock, for `seconds`; answers how many. */
+/**
+ * Sends `RATE` payloads a second, paced on the clock, for `seconds`: exactly RATE × seconds of
+ * them, even when a starved event loop makes them go in bursts. Answers how many.
+ */
 async function drive(seconds: number, send: (payload: BotStatusEvent) => void): Promise<number> {
+  const total = Math.round(seconds * RATE);
   const started = performance.now();
   let sent = 0;
-  while (performance.now() - started < seconds * 1_000) {
-    const due = Math.floor(((performance.now() - started) / 1_000) * RATE);
+  while (sent < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - started) / 1_000) * RATE));
     for (; sent < due; sent += 1) {
       send({
         botId: '00000000-0000-4000-8000-000000000001',
@@ -110,6 +114,8 @@ interface Side {
   send: (payload: BotStatusEvent) => void;
   clients?: ChildProcess;
   sent: number;
+  /** This process's CPU time (µs) during the side's slices, its sends and deliveries. */
+  cpuMicros: number;
   perConnection: number;
   report?: Report;
 }
@@ -146,6 +152,7 @@ async function startBotdeck(): Promise<{ side: Side; close(): Promise<void> }> {
       clientArgs: [url, 'botdeck', String(CLIENTS), accessToken],
       send: (payload) => void bus.publish('bot.status', payload),
       sent: 0,
+      cpuMicros: 0,
       perConnection: 0,
     },
     close: async () => {
@@ -168,6 +175,7 @@ async function startBare(): Promise<{ side: Side; close(): Promise<void> }> {
       clientArgs: [url, 'bare', String(CLIENTS)],
       send: (payload) => void io.emit('bot.status', payload),
       sent: 0,
+      cpuMicros: 0,
       perConnection: 0,
     },
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
@@ -188,6 +196,7 @@ function line(side: Side): string {
     `  ${side.name.padEnd(8)} p50 ${report.p50.toFixed(2)} ms · p99 ${report.p99.toFixed(2)} ms · ` +
     `max ${report.max.toFixed(1)} ms · delivered ${report.received}/${side.sent * CLIENTS} · ` +
     `connected ${report.connected}/${CLIENTS} · ` +
+    `server CPU ${(side.cpuMicros / 1_000 / side.sent).toFixed(2)} ms per event · ` +
     `${(side.perConnection / 1024).toFixed(1)} KiB per connection`
   );
 }
@@ -203,8 +212,11 @@ async function main(): Promise<void> {
     for (const side of sides) side.clients!.send('reset');
     for (let slice = 0; slice < SECONDS / SLICE_SECONDS; slice++) {
       for (const side of sides) {
+        const cpu = process.cpuUsage();
         side.sent += await drive(SLICE_SECONDS, side.send);
         await sleep(300);
+        const used = process.cpuUsage(cpu);
+        side.cpuMicros += used.user + used.system;
       }
     }
     await sleep(2_000);
