@@ -41,7 +41,11 @@ export function FleetPage() {
   const action = useAction();
 
   useRealtime(['bots'], {
-    'bot.status': (event) => bots.set((list) => list && applyStatus(list, event)),
+    'bot.status': (event) => {
+      // A bot added elsewhere (another tab, the API, the CLI) shows up with its first status.
+      if (bots.data && !bots.data.some((bot) => bot.id === event.botId)) bots.reload();
+      else bots.set((list) => list && applyStatus(list, event));
+    },
     snapshot: (snapshot) => {
       if (snapshot.topic !== 'bots') return;
       bots.set((list) => list && snapshot.bots.reduce(applyStatus, list));
