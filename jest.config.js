@@ -20,10 +20,24 @@ module.exports = {
       rootDir: __dirname,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/dashboard/'],
       moduleFileExtensions: ['ts', 'js', 'json'],
       moduleNameMapper,
       transform,
       transformIgnorePatterns,
+    },
+    {
+      // The dashboard's logic and components, in a DOM (Preact through its CommonJS build).
+      displayName: 'dashboard',
+      rootDir: __dirname,
+      testEnvironment: 'jsdom',
+      testEnvironmentOptions: { customExportConditions: ['require', 'default'] },
+      testMatch: ['<rootDir>/apps/dashboard/**/*.spec.{ts,tsx}'],
+      moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+      moduleNameMapper,
+      transform: {
+        '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/apps/dashboard/tsconfig.spec.json' }],
+      },
     },
     {
       displayName: 'e2e',

@@ -106,6 +106,12 @@ async function main() {
   start('worker', 'apps/worker/src/main.js', { DISCORD_API_URL: discord.url });
 
   const port = process.env.PORT || '3000';
+  const dashboard = existsSync(
+    path.join(process.env.DASHBOARD_DIR || dist('dashboard'), 'index.html'),
+  );
+  console.log(
+    `[botdeck] Dashboard:  http://localhost:${port}/${dashboard ? '' : ' (not built: run npm run build)'}`,
+  );
   console.log(`[botdeck] API:        http://localhost:${port}/api/v1`);
   console.log(`[botdeck] Swagger UI: http://localhost:${port}/docs`);
   console.log(

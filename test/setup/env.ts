@@ -13,3 +13,6 @@ process.env.COMMAND_LOG_RETENTION_DAYS ??= '36500';
 process.env.RATE_LIMIT_READS ??= '1000000';
 process.env.RATE_LIMIT_WRITES ??= '1000000';
 process.env.RATE_LIMIT_BULK ??= '1000000';
+// No test sees a dashboard a local `npm run build` left in dist/; the dashboard's own tests
+// build one and point DASHBOARD_DIR at it.
+process.env.DASHBOARD_DIR ??= '/nonexistent/botdeck-dashboard';

@@ -5,6 +5,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { dashboardConfig } from './dashboard/dashboard.config';
+import { serveDashboard } from './dashboard/dashboard-static';
 import { setupSwagger } from './swagger';
 
 export const API_PREFIX = 'api/v1';
@@ -28,6 +30,8 @@ export async function createApiApp(root: Type = ApiModule): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   installHttpConventions(fastify, { bodyLimitBytes: config.bodyLimitBytes, limits: config.http });
+  // Before the route index: the dashboard's catch-all GET must not make API paths look GET-able.
+  await serveDashboard(fastify, dashboardConfig().dir);
   app.get(RouteIndex).attach(fastify);
   // Discord is given `/interactions/{botId}` as a bot's Interactions Endpoint URL.
   app.setGlobalPrefix(API_PREFIX, {
