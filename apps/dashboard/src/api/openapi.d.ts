@@ -10,7 +10,7 @@ export type paths = {
     };
     /**
      * List audit entries
-     * @description Newest first, filtered by actor, action, resource, outcome and time range. The trail is append-only: no route changes it.
+     * @description Newest first, filtered by actor, action, resource, outcome and time range, and searched with `q` (web-search syntax). The trail is append-only: no route changes it.
      */
     get: operations['AuditEntries_list'];
     put?: never;
@@ -120,6 +120,23 @@ export type paths = {
     patch: operations['Bots_update'];
     trace?: never;
   };
+  '/api/v1/bots/{id}/interactions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Receive the bot’s interactions over the gateway or over HTTP (Interactions Endpoint URL) */
+    put: operations['BotInteractions_set'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/bots/{id}/messages': {
     parameters: {
       query?: never;
@@ -140,6 +157,23 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/bots/{id}/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One bot's time online, gateway figures and last 24 h of commands */
+    get: operations['BotMetrics_forBot'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/bots/{id}/restart': {
     parameters: {
       query?: never;
@@ -151,6 +185,23 @@ export type paths = {
     put?: never;
     /** Log the bot out and in again (starts it if it was stopped) */
     post: operations['BotLifecycle_restart'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/bots/{id}/shards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The bot and each of its gateway shards: worker, status, ping, guilds */
+    get: operations['BotLifecycle_shards'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -461,6 +512,26 @@ export type paths = {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/logs/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the command logs: full text, filters, three orders, facets
+     * @description `q` takes web-search syntax (`word`, `"a phrase"`, `a OR b`, `-excluded`). Every sort pages by keyset: pass `nextCursor` back with the same sort. Facets count the newest COMMAND_LOG_FACET_ROW_CAP matches at most (`facets.bounded` says when there were more).
+     */
+    get: operations['CommandLogs_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/logs/user/{userId}': {
     parameters: {
       query?: never;
@@ -490,6 +561,26 @@ export type paths = {
      * @description Checks PostgreSQL, Redis and live workers in parallel, each within its own timeout. 503 when a required dependency is down. Both answers carry the health document itself (not the error envelope), which is what load balancers and people expect. Anyone gets the statuses and worker counts; a signed-in caller (bearer token) also gets each worker's host and PID and the failing dependencies' own error text.
      */
     get: operations['Health_check'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/monitoring/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Fleet-wide figures: this API process, live workers, bots, commands, queues
+     * @description Measured now: this API process, each live worker from its last heartbeat, every bot by status, commands of the last 1/5/15 minutes, BullMQ queues and Discord traffic. The `metrics` real-time topic pushes the same document every METRICS_SNAPSHOT_INTERVAL_MS.
+     */
+    get: operations['Metrics_snapshot'];
     put?: never;
     post?: never;
     delete?: never;
@@ -617,6 +708,26 @@ export type paths = {
      * @description Below zero is refused with 409 INSUFFICIENT_STOCK and changes nothing. On unlimited stock a delta is recorded and the stock stays unlimited; `set` gives it a quantity again.
      */
     post: operations['Stock_change'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One search box across Botdeck: bots, products, command logs, users, audit
+     * @description Typed groups, each with a (capped) count and the ids to link to. Users and audit entries only for admins, as on their own routes.
+     */
+    get: operations['SearchBox_search'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -756,6 +867,23 @@ export type paths = {
     patch: operations['Users_changeRole'];
     trace?: never;
   };
+  '/interactions/{botId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Interactions Endpoint URL of a bot in HTTP mode (called by Discord, signed with Ed25519) */
+    post: operations['HttpInteractions_receive'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -826,6 +954,40 @@ export type components = {
       /** @example curl/8.5.0 */
       userAgent: string | null;
     };
+    AuditGroupDto: {
+      /** @description True when there are more matches than `count` */
+      capped: boolean;
+      /** @description Matches, counted up to SEARCH_GROUP_COUNT_CAP */
+      count: number;
+      items: components['schemas']['AuditSearchHitDto'][];
+    };
+    AuditSearchHitDto: {
+      action: string;
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: uuid
+       * @description GET /api/v1/audit?q={id}
+       */
+      id: string;
+      outcome: string;
+      resourceId: string | null;
+      resourceType: string | null;
+    };
+    BotCommandsDto: {
+      /**
+       * @description Commands that ended in the period
+       * @example 512
+       */
+      count: number;
+      /**
+       * @description Of those, the ones that did not end in success
+       * @example 3
+       */
+      errors: number;
+      /** @example 24 */
+      periodHours: number;
+    };
     BotDto: {
       applicationId: string | null;
       botUserId: string | null;
@@ -839,7 +1001,16 @@ export type components = {
       /** Format: uuid */
       id: string;
       intents: string[];
+      /** @enum {string} */
+      interactionsMode: 'gateway' | 'http';
       name: string;
+      /** @description Ed25519 public key, hex */
+      publicKey: string | null;
+      /**
+       * @description Gateway shards: a fixed count, or `auto` for what Discord recommends (`GET /gateway/bot`) at login
+       * @example auto
+       */
+      shardCount: 'auto' | number;
       /**
        * @description `unknown` when no live worker vouches for the bot (lease lapsed, Redis away)
        * @enum {string}
@@ -857,6 +1028,26 @@ export type components = {
       validatedAt: string | null;
       version: number;
     };
+    BotGatewayDto: {
+      /** @example 3 */
+      guilds: number | null;
+      /** @example 42 */
+      pingMs: number | null;
+      /**
+       * Format: date-time
+       * @description That worker's heartbeat these figures come from
+       */
+      reportedAt: string | null;
+      /** @description The worker running it */
+      workerId: string | null;
+    };
+    BotGroupDto: {
+      /** @description True when there are more matches than `count` */
+      capped: boolean;
+      /** @description Matches, counted up to SEARCH_GROUP_COUNT_CAP */
+      count: number;
+      items: components['schemas']['BotSearchHitDto'][];
+    };
     BotLifecycleDto: {
       /** @enum {string} */
       desiredState: 'running' | 'stopped';
@@ -873,6 +1064,68 @@ export type components = {
       statusReason: string | null;
       /** @description The bot’s version; a change of desired state moves it on */
       version: number;
+    };
+    BotMetricsDto: {
+      /** Format: uuid */
+      botId: string;
+      commands: components['schemas']['BotCommandsDto'];
+      /** @description From the heartbeat of the worker running it; nulls while none runs it */
+      gateway: components['schemas']['BotGatewayDto'];
+      /** @example online */
+      status: string;
+      time: components['schemas']['BotOnlineDto'];
+    };
+    BotOnlineDto: {
+      /** @example true */
+      online: boolean;
+      /**
+       * @description Seconds online without a break, up to now
+       * @example 3600
+       */
+      seconds: number;
+      /**
+       * Format: date-time
+       * @description Since when it is online (null when it is not)
+       */
+      since: string | null;
+    };
+    BotSearchHitDto: {
+      /** @description The bot user on Discord */
+      botUsername: string | null;
+      /**
+       * Format: uuid
+       * @description GET /api/v1/bots/{id}
+       */
+      id: string;
+      name: string;
+      tags: string[];
+    };
+    BotShardDto: {
+      /** @description Guilds on this shard */
+      guilds: number | null;
+      /** @description Heartbeat round trip (ms) */
+      pingMs: number | null;
+      /** @example 0 */
+      shardId: number;
+      /**
+       * @description `unknown` when no live worker vouches for the shard (lease lapsed, Redis away)
+       * @enum {string}
+       */
+      status: 'stopped' | 'starting' | 'online' | 'reconnecting' | 'error' | 'unknown';
+      /** Format: date-time */
+      statusChangedAt: string | null;
+      statusReason: string | null;
+      /** @description The worker running the shard */
+      workerId: string | null;
+    };
+    BotShardsDto: {
+      /** @description The bot; online only when every shard is */
+      bot: components['schemas']['BotLifecycleDto'];
+      /** @description The shard count the runtime runs (or last ran) the bot with */
+      shardCount: number;
+      /** @description The configured shard count */
+      shardCountSetting: 'auto' | number;
+      shards: components['schemas']['BotShardDto'][];
     };
     BulkAdjustmentDto: {
       /**
@@ -1100,6 +1353,8 @@ export type components = {
       durationMs: number | null;
       /** @example COMMAND_FAILED */
       errorCode: string | null;
+      /** @description What went wrong, in words */
+      errorMessage: string | null;
       /** Format: date-time */
       finishedAt: string | null;
       guildId: string | null;
@@ -1117,6 +1372,26 @@ export type components = {
       /** @enum {string} */
       status: 'started' | 'success' | 'error' | 'timed_out' | 'rate_limited';
       userId: string;
+      /** @description Discord user name, when known */
+      userName: string | null;
+    };
+    CommandLogGroupDto: {
+      /** @description True when there are more matches than `count` */
+      capped: boolean;
+      /** @description Matches, counted up to SEARCH_GROUP_COUNT_CAP */
+      count: number;
+      items: components['schemas']['CommandLogSearchHitDto'][];
+    };
+    CommandLogSearchHitDto: {
+      /** Format: uuid */
+      botId: string;
+      command: string;
+      errorCode: string | null;
+      /** @description GET /api/v1/logs/search?interactionId={interactionId} */
+      interactionId: string;
+      /** Format: date-time */
+      startedAt: string;
+      status: string;
     };
     CommandStatDto: {
       /** @example ping */
@@ -1145,6 +1420,25 @@ export type components = {
       /** @description Every command together */
       totals: components['schemas']['CommandFiguresDto'];
     };
+    CommandWindowDto: {
+      /**
+       * @description Commands that ended in the window
+       * @example 310
+       */
+      count: number;
+      /**
+       * @description Share that did not end in success, 0–1
+       * @example 0.0123
+       */
+      errorRate: number;
+      /** @example 35 */
+      p95Ms: number | null;
+      /**
+       * @example 5
+       * @enum {number}
+       */
+      windowMinutes: 1 | 5 | 15;
+    };
     CreateBotDto: {
       description?: string;
       /**
@@ -1163,6 +1457,12 @@ export type components = {
       intents?: string[];
       /** @example stock-bot-eu */
       name: string;
+      /**
+       * @description Gateway shards: a fixed count, or `auto` for what Discord recommends (`GET /gateway/bot`) at login
+       * @default 1
+       * @example auto
+       */
+      shardCount: 'auto' | number;
       /**
        * @description Used to pick bots in bulk
        * @example [
@@ -1286,6 +1586,25 @@ export type components = {
        */
       status: 'up' | 'down';
     };
+    DiscordTotalsDto: {
+      /** @example 1 */
+      gatewayReconnects: number;
+      /**
+       * @description REST requests Discord answered 429
+       * @example 2
+       */
+      rateLimited: number;
+      /**
+       * @description Requests held back to stay inside a rate limit
+       * @example 5
+       */
+      rateLimitWaits: number;
+      /**
+       * @description REST requests answered
+       * @example 1200
+       */
+      requests: number;
+    };
     EmbedAuthorDto: {
       /** Format: uri */
       iconUrl?: string;
@@ -1337,6 +1656,23 @@ export type components = {
       /** @example 404 */
       statusCode: number;
     };
+    FacetCountDto: {
+      /** @example 12 */
+      count: number;
+      /** @example error */
+      value: string;
+    };
+    FleetDto: {
+      /**
+       * @example {
+       *       "online": 12,
+       *       "stopped": 3
+       *     }
+       */
+      botsByStatus: {
+        [key: string]: number;
+      };
+    };
     HealthChecksDto: {
       postgres: components['schemas']['DependencyCheckDto'];
       redis: components['schemas']['DependencyCheckDto'];
@@ -1359,10 +1695,38 @@ export type components = {
       /** @example 0.1.0 */
       version: string;
     };
+    LogFacetsDto: {
+      /** @description By bot id */
+      bot?: components['schemas']['FacetCountDto'][];
+      /** @description True when more rows matched than were counted: the counts then cover only the newest `countedRows` matches (between `oldestCounted` and now) */
+      bounded: boolean;
+      command?: components['schemas']['FacetCountDto'][];
+      /** @description Rows counted (at most SEARCH_FACET_ROW_CAP) */
+      countedRows: number;
+      /**
+       * Format: date-time
+       * @description Start time of the oldest row counted when bounded, else null
+       */
+      oldestCounted: string | null;
+      status?: components['schemas']['FacetCountDto'][];
+    };
     LoginDto: {
       /** @example ada@example.com */
       email: string;
       password: string;
+    };
+    LogSearchPageDto: {
+      /** @description Only when `facets` was asked for */
+      facets?: components['schemas']['LogFacetsDto'];
+      items: components['schemas']['CommandLogDto'][];
+      /** @description Pass as ?cursor= (same sort) */
+      nextCursor: string | null;
+    };
+    LoopDelayDto: {
+      /** @example 10.2 */
+      p50: number;
+      /** @example 21.7 */
+      p99: number;
     };
     MessageTargetDto: {
       /** Format: uuid */
@@ -1370,9 +1734,44 @@ export type components = {
       /** @example 1234567890123456789 */
       channelId: string;
     };
+    MetricsSnapshotDto: {
+      /** @description The API process that answered */
+      api: components['schemas']['ProcessMetricsDto'];
+      /** Format: date-time */
+      at: string;
+      /** @description The last 1, 5 and 15 minutes */
+      commands: components['schemas']['CommandWindowDto'][];
+      /** @description Summed over the live workers */
+      discord: components['schemas']['DiscordTotalsDto'];
+      fleet: components['schemas']['FleetDto'];
+      queues: components['schemas']['QueueMetricsDto'][];
+      /** @description Live workers, from their heartbeats */
+      workers: components['schemas']['WorkerMetricsDto'][];
+    };
     PageMeta: {
       /** @description Pass as ?cursor= for the next page */
       nextCursor: string | null;
+    };
+    PingDto: {
+      /** @example 42 */
+      avg: number | null;
+      /** @example 80 */
+      max: number | null;
+    };
+    ProcessMetricsDto: {
+      /**
+       * @description Over the last window of at least 1 s, per core
+       * @example 3.5
+       */
+      cpuPercent: number;
+      /** @description Event-loop delay over that window, in ms */
+      eventLoopDelayMs: components['schemas']['LoopDelayDto'];
+      /** @example 45678901 */
+      heapUsedBytes: number;
+      /** @example 123456789 */
+      rssBytes: number;
+      /** @example 3600 */
+      uptimeSeconds: number;
     };
     ProductDto: {
       alertChannelId: string | null;
@@ -1450,6 +1849,35 @@ export type components = {
        */
       visible: boolean;
     };
+    ProductGroupDto: {
+      /** @description True when there are more matches than `count` */
+      capped: boolean;
+      /** @description Matches, counted up to SEARCH_GROUP_COUNT_CAP */
+      count: number;
+      items: components['schemas']['ProductSearchHitDto'][];
+    };
+    ProductSearchHitDto: {
+      category: string | null;
+      /**
+       * Format: uuid
+       * @description GET /api/v1/products/{id}
+       */
+      id: string;
+      name: string;
+      sku: string;
+    };
+    QueueMetricsDto: {
+      /** @example 0 */
+      active: number;
+      /** @example 3 */
+      delayed: number;
+      /** @example 0 */
+      failed: number;
+      /** @example scheduled-messages */
+      name: string;
+      /** @example 0 */
+      waiting: number;
+    };
     RefreshTokenDto: {
       /** @description The opaque refresh token from login or the last refresh */
       refreshToken: string;
@@ -1485,6 +1913,20 @@ export type components = {
       /** @description Discord bot token. Write-only: never returned. */
       token: string;
     };
+    SearchResultsDto: {
+      /** @description Admins only */
+      audit?: components['schemas']['AuditGroupDto'];
+      /** @description Viewer and up */
+      bots: components['schemas']['BotGroupDto'];
+      /** @description Viewer and up */
+      commandLogs: components['schemas']['CommandLogGroupDto'];
+      /** @description Viewer and up */
+      products: components['schemas']['ProductGroupDto'];
+      /** @description The query as searched (normalised) */
+      q: string;
+      /** @description Admins only */
+      users?: components['schemas']['UserGroupDto'];
+    };
     SendMessageDto: {
       /**
        * @default {
@@ -1516,6 +1958,18 @@ export type components = {
        * @example 1098765432109876544
        */
       roleId: string;
+    };
+    SetInteractionsDto: {
+      /**
+       * @description `http` registers `INTERACTIONS_PUBLIC_URL/interactions/{botId}` as the application’s Interactions Endpoint URL (Discord checks it with a PING first); `gateway` clears it
+       * @enum {string}
+       */
+      mode: 'gateway' | 'http';
+      /**
+       * @description The application’s Ed25519 public key (64 hex digits); fetched from Discord if absent
+       * @example aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa
+       */
+      publicKey?: string;
     };
     StockChangeDto: {
       /**
@@ -1628,6 +2082,12 @@ export type components = {
       intents?: string[];
       /** @example stock-bot-eu */
       name?: string;
+      /**
+       * @description Gateway shards: a fixed count, or `auto` for what Discord recommends (`GET /gateway/bot`) at login
+       * @default 1
+       * @example auto
+       */
+      shardCount: 'auto' | number;
       /**
        * @description Used to pick bots in bulk
        * @example [
@@ -1747,6 +2207,23 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
     };
+    UserGroupDto: {
+      /** @description True when there are more matches than `count` */
+      capped: boolean;
+      /** @description Matches, counted up to SEARCH_GROUP_COUNT_CAP */
+      count: number;
+      items: components['schemas']['UserSearchHitDto'][];
+    };
+    UserSearchHitDto: {
+      disabled: boolean;
+      email: string;
+      /**
+       * Format: uuid
+       * @description GET /api/v1/users/{id}
+       */
+      id: string;
+      role: string;
+    };
     WorkerDto: {
       /** @example worker-1 */
       host: string;
@@ -1761,6 +2238,42 @@ export type components = {
       pid: number;
       /** Format: date-time */
       startedAt: string;
+    };
+    WorkerMetricsDto: {
+      /**
+       * @example {
+       *       "online": 12,
+       *       "stopped": 3
+       *     }
+       */
+      botsByStatus: {
+        [key: string]: number;
+      };
+      /** @example 42 */
+      commandsPerMinute: number;
+      /** @example 12.5 */
+      cpuPercent: number;
+      /** @description Since the worker started */
+      discord: components['schemas']['DiscordTotalsDto'];
+      /** @description Gateway heartbeat latency of its bots, in ms */
+      gatewayPingMs: components['schemas']['PingDto'];
+      /** @example worker-1 */
+      host: string;
+      /** @example worker-1-4242-a1b2c3 */
+      id: string;
+      /**
+       * @description Milliseconds since the last heartbeat
+       * @example 1200
+       */
+      lastBeatAgeMs: number;
+      /** @example 4242 */
+      pid: number;
+      /** @example 223456789 */
+      rssBytes: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** @example 3600 */
+      uptimeSeconds: number;
     };
     WorkersCheckDto: {
       /**
@@ -1807,6 +2320,8 @@ export interface operations {
         from?: string;
         limit?: number;
         outcome?: 'success' | 'failure' | 'denied';
+        /** @description Full text in web-search syntax (`word`, `"a phrase"`, `a OR b`, `-excluded`) over the action, resource, error code, path, actor email and the values of the change sets */
+        q?: string;
         /** @description Resource id (usually with resourceType) */
         resourceId?: string;
         /** @description Resource type */
@@ -2434,6 +2949,107 @@ export interface operations {
       };
     };
   };
+  BotInteractions_set: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetInteractionsDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BotDto'];
+        };
+      };
+      /** @description BAD_REQUEST: Validation failed or malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: Missing, expired or invalid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN: Your role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description CONFLICT: Conflicts with the current state */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNPROCESSABLE_ENTITY: Unexpected error */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description INTERNAL_ERROR: Unexpected error
+       *
+       *     INTERNAL_ERROR: Unexpected error
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description ERROR: Unexpected error */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   BotMessages_send: {
     parameters: {
       query?: never;
@@ -2526,6 +3142,85 @@ export interface operations {
       };
     };
   };
+  BotMetrics_forBot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BotMetricsDto'];
+        };
+      };
+      /** @description BAD_REQUEST: Validation failed or malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: Missing, expired or invalid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN: Your role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description INTERNAL_ERROR: Unexpected error
+       *
+       *     INTERNAL_ERROR: Unexpected error
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: A required dependency is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   BotLifecycle_restart: {
     parameters: {
       query?: never;
@@ -2543,6 +3238,76 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['BotLifecycleDto'];
+        };
+      };
+      /** @description BAD_REQUEST: Validation failed or malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: Missing, expired or invalid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN: Your role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description INTERNAL_ERROR: Unexpected error
+       *
+       *     INTERNAL_ERROR: Unexpected error
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  BotLifecycle_shards: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BotShardsDto'];
         };
       };
       /** @description BAD_REQUEST: Validation failed or malformed request */
@@ -3873,6 +4638,100 @@ export interface operations {
       };
     };
   };
+  CommandLogs_search: {
+    parameters: {
+      query?: {
+        /** @description Bot ids (UUIDs), comma-separated or repeated; at most 50 */
+        botIds?: string;
+        /** @description Channel id (snowflake) */
+        channelId?: string;
+        /** @description Exact command name */
+        command?: string;
+        /** @description Opaque cursor from a previous page’s nextCursor */
+        cursor?: string;
+        /** @description Only (not) deferred replies */
+        deferred?: 'true' | 'false';
+        /** @description Exact error code */
+        errorCode?: string;
+        /** @description Facets to count over the filtered set, comma-separated: status, command, bot */
+        facets?: string;
+        /** @description Started at or after (inclusive) */
+        from?: string;
+        /** @description Guild id (snowflake) */
+        guildId?: string;
+        /** @description One interaction (snowflake) */
+        interactionId?: string;
+        limit?: number;
+        /** @description Duration at most (ms); not below min */
+        maxDurationMs?: number;
+        /** @description Duration at least (ms) */
+        minDurationMs?: number;
+        /** @description Full text in web-search syntax over the command, option values, error code and message and the user name: `word`, `"a phrase"`, `a OR b`, `-excluded` */
+        q?: string;
+        sort?: 'newest' | 'oldest' | 'slowest';
+        /** @description Statuses, comma-separated: started, success, error, timed_out, rate_limited */
+        statuses?: string;
+        /** @description Started before (exclusive) */
+        to?: string;
+        /** @description Discord user id (snowflake) */
+        userId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LogSearchPageDto'];
+        };
+      };
+      /** @description BAD_REQUEST: Validation failed or malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: Missing, expired or invalid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN: Your role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description INTERNAL_ERROR: Unexpected error
+       *
+       *     INTERNAL_ERROR: Unexpected error
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
   CommandLogs_byUser: {
     parameters: {
       query?: {
@@ -3975,6 +4834,65 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HealthReportDto'];
+        };
+      };
+    };
+  };
+  Metrics_snapshot: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MetricsSnapshotDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: Missing, expired or invalid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN: Your role does not allow this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description INTERNAL_ERROR: Unexpected error
+       *
+       *     INTERNAL_ERROR: Unexpected error
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description SERVICE_UNAVAILABLE: A required dependency is unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
         };
       };
     };
@@ -4742,6 +5660,70 @@ export interface operations {
       };
       /** @description CONFLICT: Conflicts with the current state */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /**
+       * @description INTERNAL_ERROR: Unexpected error
+       *
+       *     INTERNAL_ERROR: Unexpected error
+       */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  SearchBox_search: {
+    parameters: {
+      query: {
+        /** @description Hits per group */
+        limit?: number;
+        /** @description Web-search syntax: `word`, `"a phrase"`, `a OR b`, `-excluded` (whole words) */
+        q: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SearchResultsDto'];
+        };
+      };
+      /** @description BAD_REQUEST: Validation failed or malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: Missing, expired or invalid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description FORBIDDEN: Your role does not allow this */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5669,6 +6651,81 @@ export interface operations {
       };
       /** @description CONFLICT: Conflicts with the current state */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description INTERNAL_ERROR: Unexpected error */
+      500: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+    };
+  };
+  HttpInteractions_receive: {
+    parameters: {
+      query?: never;
+      header: {
+        'X-Signature-Ed25519': string;
+        'X-Signature-Timestamp': string;
+      };
+      path: {
+        botId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description PONG to a PING, or the initial response */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Answered through the callback route */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description BAD_REQUEST: Validation failed or malformed request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description UNAUTHENTICATED: Missing, expired or invalid access token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description NOT_FOUND: Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorEnvelope'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: Request body too large */
+      413: {
         headers: {
           [name: string]: unknown;
         };
