@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { authHeader } from '../support/auth';
-import { until } from '../support/eventually';
+import { eventually, until } from '../support/eventually';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { type RuntimeWorld, startRuntimeWorld, TEST_RUNTIME_ENV } from './support/runtime-world';
 
@@ -124,8 +124,19 @@ describe('Bot runtime: sharded bots across workers', () => {
     })();
     const startedAt = Date.now();
     await world.lifecycle('start', bot.id);
-    await world.waitForStatus(bot.id, ['online'], 30_000).finally(() => (watching = false));
+    await world.waitForStatus(bot.id, ['online'], 30_000).catch((error: unknown) => {
+      watching = false;
+      throw error;
+    });
     const tookMs = Date.now() - startedAt;
+    // The last shard may turn the bot online between two polls: watch until it is seen too.
+    await eventually(
+      'every shard seen by the watcher',
+      () => {
+        if (firstSeen.size < 8) throw new Error(`${firstSeen.size} of 8 seen`);
+      },
+      { timeoutMs: 2_000 },
+    ).finally(() => (watching = false));
     await watcher;
 
     const stats = await world.sandbox.control.stats();

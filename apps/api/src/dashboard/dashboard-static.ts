@@ -1,3 +1,4 @@
+import { refuseOverlongPath } from '@botdeck/core';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
@@ -33,7 +34,10 @@ export async function serveDashboard(fastify: FastifyInstance, dir: string): Pro
     });
   }
   const page = (request: FastifyRequest, reply: FastifyReply) => {
-    if (SERVER_PATHS.test(request.url)) return reply.callNotFound();
+    if (SERVER_PATHS.test(request.url)) {
+      // This catch-all outranks an API route whose parameter was too long for the router.
+      return refuseOverlongPath(request, reply) ?? reply.callNotFound();
+    }
     if (!built) {
       if (request.url !== '/' && !request.url.startsWith('/?')) return reply.callNotFound();
       return reply.code(404).type('text/plain; charset=utf-8').send(DASHBOARD_NOT_BUILT);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   ACCESS_METADATA,
+  NOT_AUDITED,
   AUDIT_METADATA,
   AuditSpec,
   clientIp,
@@ -65,7 +66,7 @@ export class AuditRecorder {
    */
   recordFailure({ request, error }: RequestFailure): void {
     const route = requestState(request).route;
-    if (!route) return;
+    if (!route || this.notAudited(route)) return;
     const refused = error.statusCode === 401 || error.statusCode === 403;
     const outcome: AuditOutcome | null =
       refused && !this.isPublic(route) ? 'denied' : isMutating(request.method) ? 'failure' : null;
@@ -90,6 +91,15 @@ export class AuditRecorder {
       route.controller,
     ]);
     return resolveAuditSpec(declared, route.controller.name, route.handler.name);
+  }
+
+  private notAudited(route: AuditedRoute): boolean {
+    return (
+      this.reflector.getAllAndOverride<boolean | undefined>(NOT_AUDITED, [
+        route.handler,
+        route.controller,
+      ]) === true
+    );
   }
 
   private isPublic(route: AuditedRoute): boolean {

@@ -1,4 +1,4 @@
-import { EventBus, UnitOfWork } from '@botdeck/core';
+import { EventBus, NOT_AUDITED, UnitOfWork } from '@botdeck/core';
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
@@ -35,6 +35,8 @@ export class AuditInterceptor implements NestInterceptor {
       handler: context.getHandler() as AuditedRoute['handler'],
       controller: context.getClass(),
     };
+    if (this.reflector.getAllAndOverride<boolean>(NOT_AUDITED, [route.handler, route.controller]))
+      return next.handle();
     // Nest applies the status after the handler's value is emitted, so read it as Nest will.
     const statusCode =
       this.reflector.get<number | undefined>(HTTP_CODE_METADATA, route.handler) ??

@@ -22,8 +22,16 @@ import { AccessTokensService } from '../sessions/access-tokens.service';
 import { rateLimitConfig, type RateLimitConfig, type RateLimitTier } from './rate-limit.config';
 import { setRateLimitHeaders } from './rate-limit-headers';
 
-/** Routes never limited: probes and scrapes must answer however busy a caller is. */
-const EXEMPT = [/^\/api\/v1\/monitoring\/health(\/|$)/, /^\/metrics(\/|$)/, /^\/docs(\/|-json|$)/];
+/**
+ * Routes never limited: probes and scrapes must answer however busy a caller is, and Discord
+ * delivering interactions is every user of a bot behind one caller (its signature is the check).
+ */
+const EXEMPT = [
+  /^\/api\/v1\/monitoring\/health(\/|$)/,
+  /^\/metrics(\/|$)/,
+  /^\/docs(\/|-json|$)/,
+  /^\/interactions\//,
+];
 /** Limited by the sign-in throttle (per IP and per email) instead. */
 const LOGIN = /^\/api\/v1\/auth\/login\/?$/;
 const BULK = /^\/api\/v1\/bulk\//;

@@ -31,6 +31,8 @@ export interface BotRuntimeView {
 /** A view as stored, before any lease vouches for it, with the worker that reported it. */
 export interface StoredRuntimeView extends BotRuntimeView {
   workerId: string | null;
+  /** The shard count the bot runs with (null: unsharded): a sharded bot's leases are per shard. */
+  shardCount: number | null;
 }
 
 /**

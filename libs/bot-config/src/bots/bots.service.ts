@@ -40,7 +40,8 @@ export const BOT_LIST_DEPENDS_ON = ['bot.changed', 'bot.desired', 'bot.status'] 
  */
 export interface StoredBotPage {
   items: BotDto[];
-  workers: Array<string | null>;
+  /** Per item: the worker that reported its status and the shard count it runs with. */
+  leases: Array<{ workerId: string | null; shardCount: number | null }>;
   nextCursor: string | null;
 }
 
@@ -122,7 +123,10 @@ export class BotsService {
     const views = await this.runtime.storedViews(page.items.map((bot) => bot.id));
     return {
       items: page.items.map((bot) => BotDto.from(bot, views.get(bot.id)!)),
-      workers: page.items.map((bot) => views.get(bot.id)!.workerId),
+      leases: page.items.map((bot) => {
+        const { workerId, shardCount } = views.get(bot.id)!;
+        return { workerId, shardCount };
+      }),
       nextCursor: page.nextCursor,
     };
   }
@@ -137,7 +141,8 @@ export class BotsService {
           status: bot.status,
           statusReason: bot.statusReason,
           statusChangedAt: new Date(bot.statusChangedAt),
-          workerId: page.workers[index] ?? null,
+          workerId: page.leases[index]?.workerId ?? null,
+          shardCount: page.leases[index]?.shardCount ?? null,
         },
       ]),
     );

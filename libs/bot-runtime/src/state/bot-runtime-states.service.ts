@@ -370,6 +370,7 @@ export class BotRuntimeStates implements BotRuntimePort {
         statusReason: row?.statusReason ?? null,
         statusChangedAt: row?.statusChangedAt ?? new Date(0),
         workerId: row?.workerId ?? null,
+        shardCount: row?.shardCount ?? null,
       });
     }
     return views;

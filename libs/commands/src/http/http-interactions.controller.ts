@@ -1,4 +1,10 @@
-import { ApiErrorResponses, Public, type RawBodyRequest, UuidPipe } from '@botdeck/core';
+import {
+  ApiErrorResponses,
+  NotAudited,
+  Public,
+  type RawBodyRequest,
+  UuidPipe,
+} from '@botdeck/core';
 import { Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
@@ -17,6 +23,8 @@ export class HttpInteractionsController {
 
   @Post(':botId')
   @Public()
+  // Discord's deliveries, not admin actions: each becomes a command log; a refused one is only answered.
+  @NotAudited()
   @RouteConfig({ rawBody: true })
   @HttpCode(200)
   @ApiOperation({

@@ -63,7 +63,8 @@ export class CommandSweeper implements OnApplicationBootstrap, OnApplicationShut
     const [rows] = await this.dataSource.query<[SweptRow[], number]>(
       `UPDATE command_logs
           SET status = 'timed_out', error_code = $2, finished_at = now(),
-              duration_ms = (extract(epoch FROM now() - created_at) * 1000)::integer
+              -- A row found weeks late (a worker down that long) would overflow the column.
+              duration_ms = LEAST(extract(epoch FROM now() - created_at) * 1000, 2147483647)::integer
         WHERE status = 'started' AND created_at < now() - make_interval(secs => $1::float8 / 1000)
         RETURNING interaction_id, bot_id, guild_id, channel_id, user_id, command, options,
                   error_code, duration_ms, deferred, created_at, finished_at`,

@@ -20,6 +20,14 @@ export interface AuditSpec {
 export const Audited = (action: string, resource: string, options: { idParam?: string } = {}) =>
   SetMetadata<string, AuditSpec>(AUDIT_METADATA, { action, resource, ...options });
 
+export const NOT_AUDITED = 'botdeck:not-audited';
+
+/**
+ * A mutating route that is no one's admin action, such as Discord delivering an interaction
+ * (recorded as a command log instead): no audit entry and no request-wide unit of work.
+ */
+export const NotAudited = () => SetMetadata(NOT_AUDITED, true);
+
 /** Called by a controller to give the audit trail the resource id and before/after state. */
 export function noteAudit(request: FastifyRequest, note: AuditNote): void {
   const state = requestState(request);

@@ -1,5 +1,5 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import Router from 'find-my-way';
 import type { HttpLimits } from '../config/app.config';
 import { envelopeClientError, envelopeFrameworkError } from './client-errors';
@@ -33,7 +33,7 @@ export function createFastifyAdapter(options: HttpServerOptions): FastifyAdapter
     trustProxy: options.trustProxyHops > 0 ? options.trustProxyHops : false,
     // Nest's own logger (pino) reports requests; Fastify's would duplicate them.
     logger: false,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
   });
 }
 
@@ -81,4 +81,22 @@ export class RouteIndex {
     const path = url.split('?')[0] ?? url;
     return METHODS.filter((method) => this.router.find(method, path) !== null);
   }
+} /** Longest path parameter the router takes; a longer one is refused with 414 URI_TOO_LONG. */
+export const MAX_PARAM_LENGTH = 200;
+
+/** Refuses a request whose path holds a segment too long to be a parameter, as the router does. */
+export function refuseOverlongPath(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply | undefined {
+  const path = request.url.split('?')[0] ?? request.url;
+  if (!path.split('/').some((segment) => segment.length > MAX_PARAM_LENGTH)) return undefined;
+  envelopeFrameworkError(
+    Object.assign(new Error('max param length'), {
+      code: 'FST_ERR_MAX_PARAM_LENGTH',
+    }),
+    request,
+    reply,
+  );
+  return reply;
 }

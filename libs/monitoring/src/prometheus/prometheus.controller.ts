@@ -1,9 +1,10 @@
-import { MetricsRegistry, Public } from '@botdeck/core';
+import { Public } from '@botdeck/core';
 import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { metricsConfig, type MetricsConfig } from '../metrics.config';
 import { refuseScrape } from './metrics-token';
+import { PrometheusDefaults } from './prometheus-defaults';
 
 /**
  * `GET /metrics` (outside `/api/v1`), for Prometheus: this process's whole registry in the text
@@ -14,7 +15,7 @@ import { refuseScrape } from './metrics-token';
 @Controller('metrics')
 export class PrometheusController {
   constructor(
-    private readonly registry: MetricsRegistry,
+    private readonly exposition: PrometheusDefaults,
     @Inject(metricsConfig.KEY) private readonly config: MetricsConfig,
   ) {}
 
@@ -30,8 +31,8 @@ export class PrometheusController {
       if (refused.statusCode === 401) void reply.header('WWW-Authenticate', 'Bearer');
       throw refused;
     }
-    const text = await this.registry.metrics();
-    void reply.header('Content-Type', this.registry.contentType);
+    const text = await this.exposition.exposition();
+    void reply.header('Content-Type', this.exposition.contentType);
     return text;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MetricsRegistry, NotFoundError, toErrorEnvelope } from '@botdeck/core';
+import { NotFoundError, toErrorEnvelope } from '@botdeck/core';
 import {
   Inject,
   Injectable,
@@ -11,6 +11,7 @@ import {
 } from '@nestjs/common';
 import { metricsConfig, type MetricsConfig } from '../metrics.config';
 import { refuseScrape } from './metrics-token';
+import { PrometheusDefaults } from './prometheus-defaults';
 
 /**
  * A worker has no HTTP API, so it serves its Prometheus text itself: `GET /metrics` on
@@ -23,7 +24,7 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
   private server: Server | null = null;
 
   constructor(
-    private readonly registry: MetricsRegistry,
+    private readonly exposition: PrometheusDefaults,
     @Inject(metricsConfig.KEY) private readonly config: MetricsConfig,
   ) {}
 
@@ -50,8 +51,8 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
         send(body.statusCode, JSON.stringify(body), 'application/json', { ...headers, ...extra });
         return;
       }
-      this.registry.metrics().then(
-        (text) => send(200, text, this.registry.contentType),
+      this.exposition.exposition().then(
+        (text) => send(200, text, this.exposition.contentType),
         (failure: unknown) => {
           this.logger.warn({ err: failure }, 'Could not collect metrics');
           send(503, '', 'text/plain');
