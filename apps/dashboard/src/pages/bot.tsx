@@ -83,6 +83,7 @@ function ConfigForm(props: {
             body: {
               version: bot.version,
               desiredState: bot.desiredState,
+              shardCount: bot.shardCount,
               description,
               tags: split(tags),
               intents: split(intents),

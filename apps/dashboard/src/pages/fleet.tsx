@@ -234,6 +234,7 @@ function NewBotForm({ onCreated }: { onCreated: () => void }) {
               name: name.trim(),
               token: token.trim(),
               desiredState: 'stopped',
+              shardCount: 1,
               tags: tags
                 .split(',')
                 .map((t) => t.trim())
