@@ -14,6 +14,10 @@ module.exports = {
   // Jest reads testTimeout from the global config only; inside a project it is ignored.
   // Unit tests never come near it; e2e tests that start processes need the room.
   testTimeout: 60000,
+  // Each e2e file builds whole apps; what a file leaks (modules held by native monitors,
+  // sockets closed late) would pile up in one process over the run and slow every later
+  // file. A limit makes Jest run files in a worker that is replaced once it grows past it.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       displayName: 'unit',

@@ -2,7 +2,7 @@ import { leaseKey } from '@botdeck/bot-runtime';
 import Redis from 'ioredis';
 import request from 'supertest';
 import { authHeader } from '../support/auth';
-import { eventually } from '../support/eventually';
+import { eventually, until } from '../support/eventually';
 import { spawnWorker, type WorkerProcess } from '../support/worker-process';
 import { type RuntimeWorld, startRuntimeWorld } from '../runtime/support/runtime-world';
 import { type BulkOperation, getOperation, waitForCompletion } from './bulk-support';
@@ -72,7 +72,14 @@ describe('bulk operations: a worker killed mid-operation', () => {
       totals: { total: BOTS, pending: 0, succeeded: BOTS, failed: 0 },
     });
     expect(operation.status).toBe('completed');
-    const sessions = await world.connectedSessions();
+    // Bots that were online on the killed worker were settled before it died; the survivor
+    // takes their leases over and logs them in again within the lease TTL.
+    const sessions = await until(
+      'every bot connected again',
+      () => world.connectedSessions(),
+      (connected) => connected.size === BOTS,
+      { timeoutMs: 15_000 },
+    );
     expect(sessions.size).toBe(BOTS);
     expect([...sessions.values()].every((count) => count === 1)).toBe(true);
   });
