@@ -1,6 +1,7 @@
 import type { StockDisplayStatusEvent } from '@botdeck/stock-display';
 import { EventBus } from '@botdeck/core';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { eventually } from '../support/eventually';
 import { descriptionOf, type DisplayWorld, startDisplayWorld } from './support/display-world';
 
 const POST = 'POST /channels/:channelId/messages';
@@ -52,8 +53,11 @@ describe('Stock display: deleted messages and lost access', () => {
     await world.setStock(product.id, 8);
     const failed = await world.waitForDisplay(created.id, (d) => d.status === 'error');
     expect(failed).toMatchObject({ statusCode: 50001, messageIds: live.messageIds });
-    expect(statuses).toContainEqual(
-      expect.objectContaining({ displayId: created.id, status: 'error', code: 50001 }),
+    // The status is stored, then announced after commit: the event may trail the read.
+    await eventually('the error status announced', () =>
+      expect(statuses).toContainEqual(
+        expect.objectContaining({ displayId: created.id, status: 'error', code: 50001 }),
+      ),
     );
 
     await world.sandbox.control.removePermissionOverwrite(shop.channelId, shop.botUserId);

@@ -26,8 +26,9 @@ function memoryStorage(): ThrottlerStorage & { keys: string[] } {
 const config = { loginThrottle: { perEmail: 2, perIp: 3, ttlSeconds: 45 } } as AuthConfig;
 
 function attempt(guard: LoginThrottleGuard, ip: string, body: unknown): Promise<boolean> {
+  const reply = { header: () => reply };
   const context = {
-    switchToHttp: () => ({ getRequest: () => ({ ip, body }) }),
+    switchToHttp: () => ({ getRequest: () => ({ ip, body }), getResponse: () => reply }),
   } as unknown as ExecutionContext;
   return guard.canActivate(context);
 }
