@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     JWT_SECRET: 'bench-secret-that-is-long-enough-0123456789abcdef',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
+    // One client measuring thousands of reads would meet the per-user read limit.
+    RATE_LIMIT_ENABLED: 'false',
   });
   const pg = new Pool({ connectionString: stores.databaseUrl, max: 4 });
   let api: Awaited<ReturnType<typeof createApiApp>> | undefined;
