@@ -210,8 +210,13 @@ describe('sandbox: shard recommendation and Sharding required', () => {
       maxConcurrency: 3,
     });
     try {
-      for (let i = 0; i < 4; i++) {
-        const guild = await world.sandbox.control.createGuild(`g${i}`);
+      // A guild's shard is (id >> 22) % shards, and ids made in one millisecond share it. Fixed
+      // ids put these four on shards 0, 1, 2, 0, so with the world's own guild no shard of three
+      // holds more than three.
+      const ms = 150_000_000_000n; // a multiple of 3, some years after Discord's epoch
+      for (const [i, shard] of [0n, 1n, 2n, 0n].entries()) {
+        const id = ((ms + shard) << 22n) + BigInt(i);
+        const guild = await world.sandbox.control.createGuild(`g${id}`, { id: String(id) });
         await world.sandbox.control.addBotToGuild(guild, world.bot.userId);
       }
       const rest = new REST({ api: world.sandbox.apiUrl }).setToken(world.bot.token);

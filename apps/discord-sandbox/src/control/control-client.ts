@@ -52,8 +52,9 @@ export class SandboxControlClient {
     return this.request('POST', '/bots', { username, ...options });
   }
 
-  async createGuild(name: string): Promise<string> {
-    return (await this.request<{ id: string }>('POST', '/guilds', { name })).id;
+  /** `id` fixes the guild's snowflake, and with it the shard the guild falls on. */
+  async createGuild(name: string, options: { id?: string } = {}): Promise<string> {
+    return (await this.request<{ id: string }>('POST', '/guilds', { name, ...options })).id;
   }
 
   async createChannel(guildId: string, name: string): Promise<string> {

@@ -1,9 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { apiChannel, apiUser } from '../discord/payloads';
 import { ALL_PRIVILEGED_INTENTS } from '../domain/sandbox-store';
+import { isSnowflake } from '../domain/snowflake';
 import { Intents } from '../gateway/intents';
 import type { SandboxContext } from '../sandbox-context';
-import { channelOr404, CONTROL_PREFIX, ControlInput, guildOr404, notFound } from './control-input';
+import { ControlError } from './control-error';
+import {
+  channelOr404,
+  CONTROL_PREFIX,
+  ControlInput,
+  guildOr404,
+  invalid,
+  notFound,
+} from './control-input';
 
 type Params = { Params: Record<string, string> };
 
@@ -29,7 +38,12 @@ export function registerWorldRoutes(app: FastifyInstance, ctx: SandboxContext): 
   );
 
   app.post(`${CONTROL_PREFIX}/guilds`, (request, reply) => {
-    const guild = ctx.store.createGuild(new ControlInput(request.body).string('name'));
+    const input = new ControlInput(request.body);
+    const id = input.optionalString('id');
+    if (id !== undefined && !isSnowflake(id)) throw invalid('id must be a snowflake');
+    if (id !== undefined && ctx.store.guilds.has(id))
+      throw new ControlError(409, 'GUILD_EXISTS', `Guild ${id} already exists`);
+    const guild = ctx.store.createGuild(input.string('name'), id);
     return reply.code(201).send({ id: guild.id });
   });
 
