@@ -136,6 +136,18 @@ describe('sandbox: control API', () => {
         message: 'username must be a non-empty string',
       });
 
+      const guild = (id: unknown) =>
+        fetch(`${world.sandbox.baseUrl}/_sandbox/guilds`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ name: 'fixed', id }),
+        });
+      expect((await guild('not-a-snowflake')).status).toBe(400);
+      expect((await guild(world.guildId)).status).toBe(409);
+      expect(await world.sandbox.control.createGuild('fixed', { id: '100000000000000123' })).toBe(
+        '100000000000000123',
+      );
+
       const missing = await fetch(`${world.sandbox.baseUrl}/api/v10/nothing-here`);
       expect(missing.status).toBe(404);
       expect(await missing.json()).toEqual({ message: '404: Not Found', code: 0 });
