@@ -15,7 +15,7 @@ const OPERATIONS = 4;
 /**
  * 500 targets over 5 bots and 25 channels, as 4 announcements sent at once, through two
  * workers, with Discord's rate limits on in the sandbox: every channel holds exactly its
- * messages and the sandbox answered no 429.
+ * messages, each bot kept its even pace and the sandbox answered no 429.
  */
 describe('bulk messages: many bots into many channels', () => {
   let world: RuntimeWorld;
@@ -83,6 +83,17 @@ describe('bulk messages: many bots into many channels', () => {
       true,
     );
     expect((await rateLimited(world)) - before).toBe(0);
+    // Each bot's 100 messages went out at its even pace (MESSAGING_SENDS_PER_SECOND, 40 by
+    // default: 2.5 s), not as bursts of 50 a second (about 1 s).
+    for (const bot of bots) {
+      const times = [...held.values()]
+        .flat()
+        .filter((message) => message.author.id === bot.userId)
+        .map((message) => Date.parse(message.timestamp))
+        .sort((a, b) => a - b);
+      expect(times).toHaveLength(OPERATIONS * CHANNELS);
+      expect(times[times.length - 1] - times[0]).toBeGreaterThanOrEqual(2_000);
+    }
   }, 90_000);
 
   it('fails with 50001 only the targets of a bot missing from the guild', async () => {

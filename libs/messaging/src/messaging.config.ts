@@ -17,6 +17,13 @@ export const messagingConfig = registerAs('messaging', () => {
      * buckets (5 per 5 s per channel) are unknown to the new client, so it lets them reset.
      */
     takeoverPauseMs: env.int('MESSAGING_TAKEOVER_PAUSE_MS', { default: 5_000, min: 0 }),
+    /**
+     * Messages one bot sends per second at most, spread evenly. Discord allows a bot 50
+     * requests a second in all; the rest is left to what else the bot does (stock displays,
+     * commands), and an even pace keeps clear of that limit where bursts at exactly 50 a
+     * second meet it whenever a request is held up on the way.
+     */
+    sendsPerSecond: env.int('MESSAGING_SENDS_PER_SECOND', { default: 40, min: 1, max: 50 }),
     /** The first retry's delay; it doubles per attempt, up to 60 s. */
     retryBackoffMs: env.int('MESSAGING_RETRY_BACKOFF_MS', { default: 1_000, min: 10 }),
   };

@@ -1,5 +1,6 @@
 import type { ManagedBot } from '@botdeck/bot-runtime';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type APIMessage, Routes } from 'discord-api-types/v10';
 import { DeliveryLedger } from '../bulk/delivery-ledger';
 import {
@@ -30,16 +31,18 @@ interface BotLanes {
   again: boolean;
   /** Sends wait until then after a takeover (see `add`). */
   resumeAt: number;
+  /** When this bot's next message may go out (MESSAGING_SENDS_PER_SECOND, evenly spread). */
+  nextSendAt: number;
 }
 
 /**
  * Sends the deliveries of the bots this worker holds, through each bot's own discord.js
- * client. One lane per (bot, channel) sends that channel's deliveries in order,
- * claiming each just before handing it to the client (at most LANE_DEPTH at a time); lanes of a bot run side by side. The client's REST
- * queue keeps each lane inside its channel's bucket (5 per 5 s) and all lanes of the bot
- * inside its global limit (50/s), from the headers Discord sends, and waits out any 429 by its
- * Retry-After. Only the bot's lease holder sends for it, so no other process spends its
- * buckets.
+ * client. One lane per (bot, channel) sends that channel's deliveries in order, claiming each
+ * just before handing it to the client (at most LANE_DEPTH at a time); lanes of a bot run side
+ * by side, taking turns at the bot's even pace (MESSAGING_SENDS_PER_SECOND). The client's REST
+ * queue keeps each lane inside its channel's bucket (5 per 5 s) and the bot inside its global
+ * limit (50/s), from the headers Discord sends, and waits out any 429 by its Retry-After. Only
+ * the bot's lease holder sends for it, so no other process spends its buckets.
  */
 @Injectable()
 export class MessageSender {
@@ -60,7 +63,14 @@ export class MessageSender {
    * (MESSAGING_TAKEOVER_PAUSE_MS) rather than meeting a 429 in each channel.
    */
   async add(bot: ManagedBot, workerId: string): Promise<void> {
-    const entry: BotLanes = { bot, lanes: new Map(), pumping: false, again: false, resumeAt: 0 };
+    const entry: BotLanes = {
+      bot,
+      lanes: new Map(),
+      pumping: false,
+      again: false,
+      resumeAt: 0,
+      nextSendAt: 0,
+    };
     this.bots.set(bot.id, entry);
     const pause = this.config.takeoverPauseMs;
     const reclaimed = await this.deliveries.reclaim(bot.id, workerId);
@@ -144,6 +154,7 @@ export class MessageSender {
         entry.again = true;
         this.pump(entry.bot.id, workerId);
       } else {
+        await this.pace(entry);
         await this.send(entry.bot, delivery, delivery.channelId);
       }
     } catch (error) {
@@ -154,6 +165,14 @@ export class MessageSender {
         .retryLater(delivery.id, this.config.retryBackoffMs, 'its result could not be recorded')
         .catch(() => undefined);
     }
+  }
+
+  /** Waits for this bot's next turn to send: its lanes share one even pace. */
+  private async pace(entry: BotLanes): Promise<void> {
+    const now = Date.now();
+    const at = Math.max(now, entry.nextSendAt);
+    entry.nextSendAt = at + 1000 / this.config.sendsPerSecond;
+    if (at > now) await sleep(at - now);
   }
 
   private async send(bot: ManagedBot, delivery: ClaimedDelivery, channelId: string) {
