@@ -24,11 +24,12 @@ export class RetentionProcessor extends WorkerHost implements OnApplicationBoots
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // The first run at once: a fresh deployment gets its partitions before its first day ends.
+    // An `every` scheduler runs its first job at once, so a fresh deployment gets its partitions
+    // before its first day ends.
     await this.queue
       .upsertJobScheduler(
         SCHEDULER_ID,
-        { every: this.config.intervalMs, immediately: true },
+        { every: this.config.intervalMs },
         { name: 'retention', opts: { removeOnComplete: 100, removeOnFail: 100 } },
       )
       .catch((error: unknown) =>
