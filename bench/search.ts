@@ -25,6 +25,7 @@ import {
   pageQuery,
   searchPage,
   textFirstQuery,
+  textWindows,
   toCopyText,
   COMMAND_LOG_COLUMNS,
   type CommandLogRecord,
@@ -249,7 +250,11 @@ async function searchShapes(
       `   ${shape.name.padEnd(42)} ${f(ap50)} ${f(ap95)} ${f(sp50)} ${f(sp95)}  ${f(ap95 - sp95)}`,
     );
     if (explain) {
-      const first = shape.criteria.text ? [textFirstQuery(shape.criteria, sort, 20)] : [];
+      // A text search's first statement: the GIN-first read of its first window.
+      const window = textWindows(shape.criteria, sort)[0];
+      const first = shape.criteria.text
+        ? [textFirstQuery({ ...shape.criteria, ...window }, sort, 20)]
+        : [];
       for (const statement of [...first, page, ...(facets ? [facets] : [])]) {
         const { rows } = await pg.query<{ 'QUERY PLAN': string }>(
           `EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`,

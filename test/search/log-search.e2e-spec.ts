@@ -179,6 +179,49 @@ describe('GET /api/v1/logs/search', () => {
     ]);
   });
 
+  it('pages a text search across months in both orders, however the matches are spread', async () => {
+    // A word of its own, found now and then over more than a year (one row a little ahead of
+    // this clock, two at one instant), read without a filter of an ordered index.
+    const word = `phoenix${Date.now().toString(36)}`;
+    const now = Date.now();
+    const hours = [0.5, -2, -26, -49, -49, -6 * 24, -20 * 24, -45 * 24, -400 * 24];
+    const bot = newBotId();
+    const rows = hours.map((h) => ({
+      botId: bot,
+      command: 'buy',
+      options: { item: word },
+      status: 'success' as const,
+      createdAt: new Date(now + h * 3_600_000),
+    }));
+    const inserted = await insertSearchRows(db, rows);
+    const order = inserted
+      .map((id, index) => ({ id, at: rows[index].createdAt.getTime() }))
+      .sort((a, b) => b.at - a.at || (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
+      .map((row) => row.id);
+    const walk = async (query: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const res: request.Response = await request(api.url)
+          .get(`/api/v1/logs/search?q=${word}&limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`)
+          .set(authHeader(token))
+          .expect(200);
+        const page = res.body as SearchPage;
+        seen.push(...page.items.map((item) => item.interactionId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await walk('sort=newest')).toEqual(order);
+    expect(await walk('sort=oldest')).toEqual([...order].reverse());
+    const from = new Date(now - 30 * 24 * 3_600_000).toISOString();
+    const to = new Date(now - 24 * 3_600_000).toISOString();
+    const within = order.slice(2, 7); // from -26 h to -20 days
+    expect(await walk(`sort=newest&from=${from}&to=${to}`)).toEqual(within);
+    expect(await walk(`sort=oldest&from=${from}&to=${to}`)).toEqual([...within].reverse());
+    expect(await walk(`sort=oldest&from=${from}`)).toEqual(order.slice(0, 7).reverse());
+  });
+
   it('never skips or repeats a row while rows are being inserted between pages', async () => {
     const bot = newBotId();
     const start = Date.UTC(2024, 6, 1);

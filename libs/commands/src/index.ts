@@ -23,6 +23,7 @@ export {
   facetQuery,
   searchPage,
   textFirstQuery,
+  textWindows,
   type LogSearchCriteria,
 } from './logs/search/log-search.sql';
 export { encodeLogCursor } from './logs/search/log-search.cursor';

@@ -159,7 +159,7 @@ function hasOrderedFilter(criteria: LogSearchCriteria): boolean {
   );
 }
 
-/** A page of rows, by the cheaper of the two ways for this search (see `textFirstQuery`). */
+/** A page of rows, by the cheapest way for this search (see `textFirstQuery`, `textWindows`). */
 export async function searchPage<T>(
   run: Run,
   criteria: LogSearchCriteria,
@@ -168,14 +168,79 @@ export async function searchPage<T>(
   after?: LogSearchPosition,
 ): Promise<T[]> {
   if (criteria.text !== undefined && !hasOrderedFilter(criteria)) {
-    const first = textFirstQuery(criteria, sort, limit, after);
-    const rows = await run<T & { hit_count: number }>(first.sql, first.params);
-    if ((rows[0]?.hit_count ?? 0) <= TEXT_FIRST_CAP) {
-      return rows.map(({ hit_count: _, ...row }) => row as T);
+    const rows: T[] = [];
+    let complete = true;
+    for (const window of textWindows(criteria, sort, after)) {
+      const first = textFirstQuery({ ...criteria, ...window }, sort, limit - rows.length, after);
+      const found = await run<T & { hit_count: number }>(first.sql, first.params);
+      if ((found[0]?.hit_count ?? 0) > TEXT_FIRST_CAP) {
+        complete = false;
+        break;
+      }
+      rows.push(...found.map(({ hit_count: _, ...row }) => row as T));
+      if (rows.length > limit) break;
     }
+    if (complete) return rows;
   }
   const page = pageQuery(criteria, sort, limit, after);
   return run<T>(page.sql, page.params);
+}
+
+const DAY_MS = 86_400_000;
+/** How far from where a page starts each window of a text search ends, in days. */
+const WINDOW_EDGES_DAYS = [1, 3, 7, 15, 31];
+
+/**
+ * The time windows a text search reads in turn, each next to the one before in the sort order:
+ * 1, 2, 4, 8 and 16 days from where the page starts (the cursor, `to` or now when newest
+ * first; the cursor or `from` when oldest first), then the rest. A page is whole once the
+ * windows read so far hold enough matches, so a word found daily costs a day's matches to read
+ * and sort, not a month's (measured in libs/search/README.md). One window, the whole range,
+ * where there is no start to walk from (slowest first, or oldest first from the beginning).
+ */
+export function textWindows(
+  criteria: LogSearchCriteria,
+  sort: LogSort,
+  after?: LogSearchPosition,
+  now: number = Date.now(),
+): Array<{ from?: Date; to?: Date }> {
+  const whole = [{ from: criteria.from, to: criteria.to }];
+  if (sort === 'slowest') return whole;
+  const bound = (date?: Date) => date?.getTime();
+  if (sort === 'oldest') {
+    const start = Math.max(bound(after?.createdAt) ?? -Infinity, bound(criteria.from) ?? -Infinity);
+    if (start === -Infinity) return whole;
+    return windowsFrom(start, +1, bound(criteria.to));
+  }
+  const start = Math.min(bound(after?.createdAt) ?? now, bound(criteria.to) ?? Infinity);
+  return windowsFrom(start, -1, bound(criteria.from)).map(({ from, to }, index) =>
+    // The newest window stays open above: a worker's clock may run ahead of this one's.
+    index === 0 ? { from, to: criteria.to } : { from, to },
+  );
+}
+
+/** Windows from `start` in `direction` (-1 back in time, +1 forward), stopping at `limit`. */
+function windowsFrom(
+  start: number,
+  direction: -1 | 1,
+  limit: number | undefined,
+): Array<{ from?: Date; to?: Date }> {
+  const windows: Array<{ from?: Date; to?: Date }> = [];
+  let near = start;
+  for (const days of [...WINDOW_EDGES_DAYS, Infinity]) {
+    const edge = start + direction * days * DAY_MS;
+    const far =
+      limit === undefined ? edge : direction < 0 ? Math.max(edge, limit) : Math.min(edge, limit);
+    const open = !Number.isFinite(far);
+    const [low, high] = direction < 0 ? [far, near] : [near, far];
+    windows.push({
+      from: Number.isFinite(low) ? new Date(low) : undefined,
+      to: Number.isFinite(high) ? new Date(high) : undefined,
+    });
+    if (open || far === limit) break;
+    near = far;
+  }
+  return windows;
 }
 
 const FACET_COLUMN: Record<LogFacet, string> = {
