@@ -1,6 +1,5 @@
 import { createSecretKey } from 'node:crypto';
 import { FAIL_FAST_REDIS_OPTIONS, REDIS } from '@botdeck/core';
-import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -15,6 +14,7 @@ import { authConfig, type AuthConfig } from './auth.config';
 import { AccessTokensService, JWT_AUDIENCE, JWT_ISSUER } from './sessions/access-tokens.service';
 import { rateLimitConfig, type RateLimitConfig } from './rate-limits/rate-limit.config';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { ScriptedThrottlerStorage } from './rate-limits/scripted-throttler-storage';
 import { AuthController } from './sessions/auth.controller';
 import { AuthService } from './sessions/auth.service';
 import { LOGIN_THROTTLER_STORAGE, LoginThrottleGuard } from './sessions/login-throttle.guard';
@@ -39,8 +39,11 @@ import { UsersModule } from './users/users.module';
           ttl: config.windowSeconds * 1000,
         })),
         // A connection of its own that fails at once while Redis is away (the guard then lets
-        // requests through) instead of queueing them behind reconnects.
-        storage: new ThrottlerStorageRedisService(redis.duplicate(FAIL_FAST_REDIS_OPTIONS)),
+        // requests through) instead of queueing them behind reconnects; the counts of requests
+        // arriving together go out in one write.
+        storage: new ScriptedThrottlerStorage(
+          redis.duplicate({ ...FAIL_FAST_REDIS_OPTIONS, enableAutoPipelining: true }),
+        ),
       }),
     }),
     UsersModule,
@@ -74,7 +77,7 @@ import { UsersModule } from './users/users.module';
     {
       provide: LOGIN_THROTTLER_STORAGE,
       inject: [REDIS],
-      useFactory: (redis: Redis) => new ThrottlerStorageRedisService(redis),
+      useFactory: (redis: Redis) => new ScriptedThrottlerStorage(redis),
     },
     // Global guards run in the order they are provided: count first, then check access, so
     // requests with a refused token count against their IP too.

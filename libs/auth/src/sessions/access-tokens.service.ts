@@ -16,9 +16,19 @@ export interface AccessClaims {
   sid: string;
 }
 
-/** Short-lived HS256 access tokens, signed with JWT_SECRET (see auth.config.ts). */
+/** Verified tokens kept, so a client's next requests skip the signature check. */
+const VERIFIED_CAPACITY = 10_000;
+
+/**
+ * Short-lived HS256 access tokens, signed with JWT_SECRET (see auth.config.ts). A token that
+ * verified is remembered until its `exp` (the same string always verifies the same way; only
+ * time changes the answer), since every signed-in request checks it twice: once to count it
+ * against its user's rate limit, once to let it in. Revocation is the session check's job.
+ */
 @Injectable()
 export class AccessTokensService {
+  private readonly verified = new Map<string, { claims: AccessClaims; expiresAt: number }>();
+
   constructor(private readonly jwt: JwtService) {}
 
   sign(claims: AccessClaims): Promise<string> {
@@ -26,6 +36,20 @@ export class AccessTokensService {
   }
 
   async verify(token: string): Promise<AccessClaims> {
+    const known = this.verified.get(token);
+    if (known && known.expiresAt > Date.now()) return known.claims;
+    this.verified.delete(token);
+    const checked = await this.check(token);
+    if (this.verified.size >= VERIFIED_CAPACITY) {
+      // The oldest first: Map keeps insertion order.
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, checked);
+    return checked.claims;
+  }
+
+  /** The signature, the claims and the lifetime, as jsonwebtoken checks them. */
+  private async check(token: string): Promise<{ claims: AccessClaims; expiresAt: number }> {
     let payload: Partial<AccessClaims> & { exp?: unknown };
     try {
       payload = await this.jwt.verifyAsync<Partial<AccessClaims> & { exp?: unknown }>(token);
@@ -49,11 +73,12 @@ export class AccessTokensService {
     ) {
       throw new UnauthenticatedError('The access token is not valid', AUTH_ERRORS.TOKEN_INVALID);
     }
-    return {
+    const claims = {
       sub: payload.sub,
       sid: payload.sid,
       email: String(payload.email ?? ''),
       role: String(payload.role ?? ''),
     };
+    return { claims, expiresAt: payload.exp * 1000 };
   }
 }
