@@ -39,11 +39,8 @@ import { UsersModule } from './users/users.module';
           ttl: config.windowSeconds * 1000,
         })),
         // A connection of its own that fails at once while Redis is away (the guard then lets
-        // requests through) instead of queueing them behind reconnects; the counts of requests
-        // arriving together go out in one write.
-        storage: new ScriptedThrottlerStorage(
-          redis.duplicate({ ...FAIL_FAST_REDIS_OPTIONS, enableAutoPipelining: true }),
-        ),
+        // requests through) instead of queueing them behind reconnects.
+        storage: new ScriptedThrottlerStorage(redis.duplicate(FAIL_FAST_REDIS_OPTIONS)),
       }),
     }),
     UsersModule,

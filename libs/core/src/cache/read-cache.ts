@@ -77,8 +77,6 @@ export class ReadCache implements OnApplicationShutdown {
         commandTimeout: config.timeoutMs,
         retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
         lazyConnect: !config.enabled,
-        // Requests arriving together read their generations in one write.
-        enableAutoPipelining: true,
       }),
       'cache',
     );
