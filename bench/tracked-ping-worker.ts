@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     devGuildIds: [],
     client,
     startedAt: new Date(),
+    shard: null,
   };
   plugin.attach(bot);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

@@ -157,6 +157,15 @@ describe('Bot runtime: sharded bots across workers', () => {
     // Both workers took a share, each shard on exactly one.
     const holders = await holderPids([...Array(8).keys()].map((shard) => unitKey(bot.id, shard)));
     expect(new Set(holders)).toEqual(new Set(pids));
+    // Bot-wide work is shard 0's: its commands were registered once, not once per shard.
+    const registrations = stats.http.routes
+      .filter(
+        (row) =>
+          row.route === 'PUT /applications/:applicationId/commands' &&
+          row.botUserId === bot.sandbox.userId,
+      )
+      .reduce((sum, row) => sum + row.requests, 0);
+    expect(registrations).toBe(1);
     await world.lifecycle('stop', bot.id);
     await world.waitForStatus(bot.id, ['stopped'], 10_000);
   }, 45_000);

@@ -65,6 +65,7 @@ export async function startSandboxBot(
     devGuildIds: options.devGuild ? [guildId] : [],
     client,
     startedAt: new Date(),
+    shard: null,
   };
   plugin.attach(bot);
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));

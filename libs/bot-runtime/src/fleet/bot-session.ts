@@ -180,6 +180,7 @@ export class BotSession {
       devGuildIds: bot.devGuildIds,
       client,
       startedAt: new Date(),
+      shard: this.shard ? { id: this.shard.id, count: this.shard.count } : null,
     };
     this.managed = managed;
     for (const plugin of this.ctx.plugins()) plugin.attach(managed);

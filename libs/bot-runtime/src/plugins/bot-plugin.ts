@@ -11,6 +11,18 @@ export interface ManagedBot {
   readonly devGuildIds: readonly string[];
   readonly client: Client;
   readonly startedAt: Date;
+  /** The gateway shard this client runs, or null for a bot that runs unsharded. */
+  readonly shard: { readonly id: number; readonly count: number } | null;
+}
+
+/**
+ * Whether this client does its bot's bot-wide work: registering its commands, sending its bulk
+ * messages, keeping its stock displays. Each shard of a sharded bot is a client of its own,
+ * maybe in another worker, and all of them hear their own guilds; bot-wide work is done once,
+ * by shard 0 (or the one client of an unsharded bot), through REST, which any shard reaches.
+ */
+export function runsBotWideWork(bot: ManagedBot): boolean {
+  return bot.shard === null || bot.shard.id === 0;
 }
 
 /**

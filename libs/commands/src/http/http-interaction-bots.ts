@@ -126,6 +126,8 @@ export class HttpInteractionBots implements OnApplicationShutdown {
       devGuildIds: row.devGuildIds,
       client,
       startedAt: new Date(),
+      // Interactions over HTTP come from no gateway shard.
+      shard: null,
     };
   }
 

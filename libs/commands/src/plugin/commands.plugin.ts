@@ -1,4 +1,9 @@
-import { type BotPlugin, type ManagedBot, registerWithRuntime } from '@botdeck/bot-runtime';
+import {
+  type BotPlugin,
+  type ManagedBot,
+  registerWithRuntime,
+  runsBotWideWork,
+} from '@botdeck/bot-runtime';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Events, type Interaction } from 'discord.js';
@@ -10,7 +15,7 @@ import { CommandTracker } from '../tracking/command-tracker';
  * Serves the registry's slash commands on every managed bot: routes each bot's chat-input
  * interactions through the tracker to the shared handlers (the reply goes out through the
  * interaction, i.e. that bot's own client) and registers the commands with that bot's own
- * application once it is ready.
+ * application once it is ready: every shard listens to its guilds, shard 0 registers.
  */
 @Injectable()
 export class CommandsPlugin implements BotPlugin, OnModuleInit {
@@ -44,6 +49,7 @@ export class CommandsPlugin implements BotPlugin, OnModuleInit {
   }
 
   async onReady(bot: ManagedBot): Promise<void> {
+    if (!runsBotWideWork(bot)) return;
     const application = bot.client.application;
     if (!application)
       throw new Error(`Bot ${bot.name} has no application to register commands with`);

@@ -2,6 +2,7 @@ import {
   type BotPlugin,
   BotPluginRegistry,
   type ManagedBot,
+  runsBotWideWork,
   WorkerIdentity,
 } from '@botdeck/bot-runtime';
 import {
@@ -68,6 +69,8 @@ export class MessagingPlugin
   }
 
   async onReady(bot: ManagedBot): Promise<void> {
+    // One sender per bot, however many shards it runs as (REST reaches every channel).
+    if (!runsBotWideWork(bot)) return;
     // Never fail the bot's start over messaging: the poll retries what this misses.
     await this.sender
       .add(bot, this.workerId)
@@ -77,6 +80,7 @@ export class MessagingPlugin
   }
 
   detach(bot: ManagedBot): void {
+    if (!runsBotWideWork(bot)) return;
     this.sender.remove(bot.id);
   }
 }

@@ -1,4 +1,9 @@
-import { type BotPlugin, type ManagedBot, registerWithRuntime } from '@botdeck/bot-runtime';
+import {
+  type BotPlugin,
+  type ManagedBot,
+  registerWithRuntime,
+  runsBotWideWork,
+} from '@botdeck/bot-runtime';
 import { bounded, EventBus } from '@botdeck/core';
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
@@ -87,6 +92,8 @@ export class StockDisplayPlugin implements BotPlugin, OnModuleInit, OnApplicatio
 
   /** Adopts the bot's displays. Never fails the bot's start: the recheck adopts them later. */
   async onReady(bot: ManagedBot): Promise<void> {
+    // One keeper of a bot's displays, however many shards it runs as (all through REST).
+    if (!runsBotWideWork(bot)) return;
     this.bots.set(bot.id, bot);
     await this.adopt(bot.id).catch((error: unknown) =>
       this.logger.warn({ err: error, botId: bot.id }, 'Could not adopt displays yet; will retry'),
