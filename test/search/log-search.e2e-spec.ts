@@ -99,6 +99,21 @@ describe('GET /api/v1/logs/search', () => {
       .set(authHeader(token));
   const found = async (query: string) =>
     ((await search(query).expect(200)).body as SearchPage).items.map((item) => item.interactionId);
+  /** Every id of a search, page by page through its cursors. */
+  const walkPages = async (query: string) => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: request.Response = await request(api.url)
+        .get(`/api/v1/logs/search?${query}${cursor ? `&cursor=${cursor}` : ''}`)
+        .set(authHeader(token))
+        .expect(200);
+      const page = res.body as SearchPage;
+      seen.push(...page.items.map((item) => item.interactionId));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seen;
+  };
 
   it('finds words in the command, option values, error code and message and user name', async () => {
     expect(await found('q=golden')).toEqual([ids.buyOpen, ids.buyError]);
@@ -152,18 +167,7 @@ describe('GET /api/v1/logs/search', () => {
 
   it('sorts newest, oldest and slowest, with a cursor for each that pages without gaps', async () => {
     const all = [ids.buyOpen, ids.stock, ids.ping, ids.buyTimeout, ids.buyError];
-    const walk = async (sort: string) => {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const page: SearchPage = (
-          await search(`sort=${sort}&limit=2${cursor ? `&cursor=${cursor}` : ''}`).expect(200)
-        ).body as SearchPage;
-        seen.push(...page.items.map((item) => item.interactionId));
-        cursor = page.nextCursor;
-      } while (cursor);
-      return seen;
-    };
+    const walk = (sort: string) => walkPages(`botIds=${botA},${botB}&sort=${sort}&limit=2`);
     expect(await walk('newest')).toEqual(all);
     expect(await walk('oldest')).toEqual([...all].reverse());
     // A text search pages the same way (read through the GIN index first).
@@ -198,20 +202,7 @@ describe('GET /api/v1/logs/search', () => {
       .map((id, index) => ({ id, at: rows[index].createdAt.getTime() }))
       .sort((a, b) => b.at - a.at || (BigInt(b.id) > BigInt(a.id) ? 1 : -1))
       .map((row) => row.id);
-    const walk = async (query: string) => {
-      const seen: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const res: request.Response = await request(api.url)
-          .get(`/api/v1/logs/search?q=${word}&limit=2&${query}${cursor ? `&cursor=${cursor}` : ''}`)
-          .set(authHeader(token))
-          .expect(200);
-        const page = res.body as SearchPage;
-        seen.push(...page.items.map((item) => item.interactionId));
-        cursor = page.nextCursor;
-      } while (cursor);
-      return seen;
-    };
+    const walk = (query: string) => walkPages(`q=${word}&limit=2&${query}`);
     expect(await walk('sort=newest')).toEqual(order);
     expect(await walk('sort=oldest')).toEqual([...order].reverse());
     const from = new Date(now - 30 * 24 * 3_600_000).toISOString();
