@@ -55,6 +55,9 @@ export class ReadCache implements OnApplicationShutdown {
   private readonly outcomes = new Map<string, number>();
   private readonly readsByType = new Map<string, Set<string>>();
   private retryTimer?: NodeJS.Timeout;
+  /** Resolves when the client is first ready; `everReady` says it has been. */
+  private readonly firstReady: Promise<void>;
+  private everReady = false;
   private downUntil = 0;
   private down = false;
   /** Generation bumps that could not be made; made before the cache is trusted again. */
@@ -81,6 +84,9 @@ export class ReadCache implements OnApplicationShutdown {
       'cache',
     );
     this.redis.on('error', () => undefined);
+    this.firstReady = new Promise<void>((resolve) => this.redis.once('ready', resolve)).then(
+      () => void (this.everReady = true),
+    );
     this.memory = new MemoryTier(config.memoryEntries);
     this.counter = new Counter({
       name: 'botdeck_cache_reads_total',
@@ -258,9 +264,16 @@ export class ReadCache implements OnApplicationShutdown {
     for (const type of types) this.missedBumps.delete(type);
   }
 
+  /**
+   * Connects a lazy client, and lets the first operations after start-up wait (bounded) for the
+   * connection being made instead of failing at once for want of an offline queue: an event
+   * published as a process starts would otherwise go out marked uninvalidated.
+   */
   private async ensureConnected(): Promise<void> {
     if (this.redis.status === 'wait') {
       await bounded(this.redis.connect(), this.config.timeoutMs, 'Cache');
+    } else if (!this.everReady && this.redis.status !== 'ready') {
+      await bounded(this.firstReady, this.config.timeoutMs, 'Cache');
     }
   }
 
