@@ -51,12 +51,16 @@ describe('Read cache across instances', () => {
     return res.body as { id: string; version: number };
   }
 
+  /** Reads answered from a cache: the memory tier, Redis, or the response cache. */
+  const hits = (api: TestApi, read: string) =>
+    count(api, `${read}:memory`) + count(api, `${read}:redis`) + count(api, `${read}:response`);
+
   it('serves a bot list page from the cache until a write through another instance, then the write', async () => {
     const first = await createBot(`${tag}-one`);
     expect(await botNames()).toEqual([`${tag}-one`]);
-    const hits = count(b, 'bots.list:memory') + count(b, 'bots.list:redis');
+    const before = hits(b, 'bots.list');
     expect(await botNames()).toEqual([`${tag}-one`]);
-    expect(count(b, 'bots.list:memory') + count(b, 'bots.list:redis')).toBe(hits + 1);
+    expect(hits(b, 'bots.list')).toBe(before + 1);
 
     // An edit, a create, a desired-state change and a delete, each read back at once on B.
     const renamed = await request(a.url)
@@ -82,6 +86,32 @@ describe('Read cache across instances', () => {
       .set(authHeader(operator));
     expect(deleted.status).toBe(204);
     expect(await botNames()).toEqual([`${tag}-two`]);
+  });
+
+  it('answers a repeat read from the response cache, as the pipeline answered it', async () => {
+    await createBot(`${tag}-repeat`);
+    const first = await botsOnB();
+    expect(first.status).toBe(200);
+    const before = count(b, 'bots.list:response');
+    const again = await botsOnB();
+    expect(count(b, 'bots.list:response')).toBe(before + 1);
+    expect(again.status).toBe(200);
+    expect(again.text).toBe(first.text);
+    for (const header of ['content-type', 'etag', 'ratelimit-policy']) {
+      expect(again.headers[header]).toBe(first.headers[header]);
+    }
+    expect(again.headers['x-request-id']).toMatch(/\S/);
+    expect(again.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+    // Counted like any read: the remaining count still goes down by one per request.
+    expect(Number(again.headers['ratelimit-remaining'])).toBe(
+      Number(first.headers['ratelimit-remaining']) - 1,
+    );
+    // Another role is not served this entry; a role too low is refused as before.
+    const viewerBefore = count(b, 'bots.list:response');
+    expect((await botsOnB(viewer)).status).toBe(200);
+    expect(count(b, 'bots.list:response')).toBe(viewerBefore);
+    const anonymous = await request(b.url).get(`/api/v1/bots?tag=${tag}&limit=50`);
+    expect(anonymous.status).toBe(401);
   });
 
   it('serves a product list from the cache until a stock change through another instance', async () => {
@@ -112,9 +142,10 @@ describe('Read cache across instances', () => {
     expect((await request(b.url).get(path).set(authHeader(viewer))).status).toBe(200);
     expect((await request(b.url).get(path).set(authHeader(operator))).status).toBe(200);
     expect(count(b, 'products.list:miss')).toBe(misses + 2);
-    const memoryHits = count(b, 'products.list:memory');
+    const before = hits(b, 'products.list');
     expect((await request(b.url).get(path).set(authHeader(viewer))).status).toBe(200);
-    expect(count(b, 'products.list:memory')).toBe(memoryHits + 1);
+    expect(hits(b, 'products.list')).toBe(before + 1);
+    expect(count(b, 'products.list:miss')).toBe(misses + 2);
   });
 
   it('answers an unchanged GET with 304 for its ETag, and a changed one with 200', async () => {
@@ -157,9 +188,9 @@ describe('Read cache across instances', () => {
     await until(
       'B to answer from its cache again',
       async () => {
-        const before = count(b, 'bots.list:memory') + count(b, 'bots.list:redis');
+        const before = hits(b, 'bots.list');
         const names = await botNames();
-        return { names, hit: count(b, 'bots.list:memory') + count(b, 'bots.list:redis') > before };
+        return { names, hit: hits(b, 'bots.list') > before };
       },
       ({ hit }) => hit,
       { timeoutMs: 10_000, intervalMs: 100 },
@@ -182,10 +213,22 @@ describe('Read cache across instances', () => {
     const user = await createUser(a, { role: 'viewer' });
     const first = await login(a, user);
     const second = await login(a, user);
-    const me = (api: TestApi, token: string) =>
-      request(api.url).get('/api/v1/auth/me').set(authHeader(token));
-    for (const api of instances) expect((await me(api, first.accessToken)).status).toBe(200);
-    for (const api of instances) expect((await me(api, second.accessToken)).status).toBe(200);
+    // Each check reads /auth/me and a bot list page, the page twice first so that the response
+    // cache holds it: a hot entry must not outlive the access it was served under.
+    const me = async (api: TestApi, token: string) => {
+      const [self, page] = await Promise.all(
+        ['/api/v1/auth/me', `/api/v1/bots?tag=${tag}-revoked`].map((path) =>
+          request(api.url).get(path).set(authHeader(token)),
+        ),
+      );
+      return { status: self.status === page.status ? self.status : -1, body: self.body, page };
+    };
+    for (const token of [first.accessToken, second.accessToken]) {
+      for (const api of instances) {
+        expect((await me(api, token)).status).toBe(200);
+        expect((await me(api, token)).status).toBe(200);
+      }
+    }
 
     // Sign out the first login (on B): refused everywhere within 1 s, the second still works.
     const loggedOut = Date.now();
@@ -201,6 +244,7 @@ describe('Read cache across instances', () => {
         { timeoutMs: 1_000, intervalMs: 20 },
       );
       expect(res.body.code).toBe('SESSION_REVOKED');
+      expect(res.page.body.code).toBe('SESSION_REVOKED');
     }
     expect(Date.now() - loggedOut).toBeLessThan(1_000);
     expect((await me(a, second.accessToken)).status).toBe(200);

@@ -33,6 +33,14 @@ describe('Bot status after its worker is killed', () => {
         .set(authHeader(world.operator))
         .expect(200)
     ).body as { status: string; statusReason: string | null };
+  /** The bot as the list shows it: a polled page is answered by the response cache. */
+  const listed = async (id: string) => {
+    const res = await request(world.api.url)
+      .get('/api/v1/bots?limit=100')
+      .set(authHeader(world.operator))
+      .expect(200);
+    return (res.body.items as Array<{ id: string; status: string }>).find((bot) => bot.id === id);
+  };
 
   it('reads unknown ("lease lapsed") within the lease TTL, never online, and comes back on another worker', async () => {
     const first = await spawnWorker(world.env);
@@ -41,6 +49,8 @@ describe('Bot status after its worker is killed', () => {
     await world.lifecycle('start', id);
     await world.waitForStatus(id, ['online'], 30_000);
     expect((await status(id)).status).toBe('online');
+    expect((await listed(id))?.status).toBe('online');
+    expect((await listed(id))?.status).toBe('online');
 
     const killedAt = Date.now();
     first.kill('SIGKILL');
@@ -50,6 +60,7 @@ describe('Bot status after its worker is killed', () => {
       async () => {
         const seen = await status(id);
         expect(seen.status).toBe('unknown');
+        expect((await listed(id))?.status).toBe('unknown');
         return { ...seen, after: Date.now() - killedAt };
       },
       { timeoutMs: TTL_MS + MARGIN_MS, intervalMs: 100 },

@@ -1,4 +1,11 @@
-import { appConfig, createFastifyAdapter, installHttpConventions, RouteIndex } from '@botdeck/core';
+import {
+  appConfig,
+  createFastifyAdapter,
+  installHttpConventions,
+  ResponseCache,
+  ResponseCacheAdmission,
+  RouteIndex,
+} from '@botdeck/core';
 import { RealtimeIoAdapter } from '@botdeck/realtime';
 import { RequestMethod, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -30,6 +37,8 @@ export async function createApiApp(root: Type = ApiModule): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   installHttpConventions(fastify, { bodyLimitBytes: config.bodyLimitBytes, limits: config.http });
+  // Before app.init() installs Nest's middleware: a repeat read is answered ahead of it.
+  app.get(ResponseCache).install(fastify, app.get(ResponseCacheAdmission));
   // Before the route index: the dashboard's catch-all GET must not make API paths look GET-able.
   await serveDashboard(fastify, dashboardConfig().dir);
   app.get(RouteIndex).attach(fastify);

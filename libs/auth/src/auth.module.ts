@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { FAIL_FAST_REDIS_OPTIONS, REDIS } from '@botdeck/core';
+import { FAIL_FAST_REDIS_OPTIONS, REDIS, ResponseCacheAdmission } from '@botdeck/core';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
@@ -10,10 +10,12 @@ import type Redis from 'ioredis';
 import { AccessGuard } from './access/access.guard';
 import { AccessRecheck } from './access/access-recheck.service';
 import { Authenticator } from './access/authenticator.service';
+import { SignedInAdmission } from './access/signed-in-admission';
 import { authConfig, type AuthConfig } from './auth.config';
 import { AccessTokensService, JWT_AUDIENCE, JWT_ISSUER } from './sessions/access-tokens.service';
 import { rateLimitConfig, type RateLimitConfig } from './rate-limits/rate-limit.config';
 import { RateLimitGuard } from './rate-limits/rate-limit.guard';
+import { RateLimiter } from './rate-limits/rate-limiter';
 import { ScriptedThrottlerStorage } from './rate-limits/scripted-throttler-storage';
 import { AuthController } from './sessions/auth.controller';
 import { AuthService } from './sessions/auth.service';
@@ -40,7 +42,10 @@ import { UsersModule } from './users/users.module';
         })),
         // A connection of its own that fails at once while Redis is away (the guard then lets
         // requests through) instead of queueing them behind reconnects.
-        storage: new ScriptedThrottlerStorage(redis.duplicate(FAIL_FAST_REDIS_OPTIONS)),
+        storage: new ScriptedThrottlerStorage(
+          redis.duplicate(FAIL_FAST_REDIS_OPTIONS),
+          config.timeoutMs,
+        ),
       }),
     }),
     UsersModule,
@@ -71,16 +76,26 @@ import { UsersModule } from './users/users.module';
     SessionsService,
     AdminBootstrapService,
     LoginThrottleGuard,
+    RateLimiter,
+    { provide: ResponseCacheAdmission, useClass: SignedInAdmission },
     {
       provide: LOGIN_THROTTLER_STORAGE,
-      inject: [REDIS],
-      useFactory: (redis: Redis) => new ScriptedThrottlerStorage(redis),
+      inject: [REDIS, rateLimitConfig.KEY],
+      useFactory: (redis: Redis, config: RateLimitConfig) =>
+        new ScriptedThrottlerStorage(redis, config.timeoutMs),
     },
     // Global guards run in the order they are provided: count first, then check access, so
     // requests with a refused token count against their IP too.
     { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [UsersModule, SessionsService, AccessTokensService, Authenticator, AccessRecheck],
+  exports: [
+    UsersModule,
+    SessionsService,
+    AccessTokensService,
+    Authenticator,
+    AccessRecheck,
+    ResponseCacheAdmission,
+  ],
 })
 export class AuthModule {}

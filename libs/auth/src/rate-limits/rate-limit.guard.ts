@@ -1,12 +1,5 @@
-import { bounded, RateLimitedError } from '@botdeck/core';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import {
-  ExecutionContext,
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationShutdown,
-} from '@nestjs/common';
+import { ExecutionContext, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
@@ -17,10 +10,8 @@ import {
   type ThrottlerStorage,
 } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { bearerToken } from '../access/access.guard';
-import { AccessTokensService } from '../sessions/access-tokens.service';
-import { rateLimitConfig, type RateLimitConfig, type RateLimitTier } from './rate-limit.config';
-import { setRateLimitHeaders } from './rate-limit-headers';
+import type { RateLimitTier } from './rate-limit.config';
+import { RateLimiter } from './rate-limiter';
 
 /**
  * Routes never limited: probes and scrapes must answer however busy a caller is, and Discord
@@ -46,24 +37,17 @@ export function tierOf(method: string, url: string): RateLimitTier | null {
 }
 
 /**
- * The API's rate limits: every request counts against one tier (reads, writes or bulk), per
- * signed-in user, or per client IP (as TRUST_PROXY_HOPS lets Fastify read it) for anonymous
- * callers and tokens that do not verify. Counters live in Redis, so the limits hold in total
- * across every API instance. It runs before the access guard, so refused tokens count too.
- * Redis away or slow: the request goes through uncounted (a limiter must not take the API
- * down with Redis), logged once per outage.
+ * The API's rate limits, as a @nestjs/throttler guard: every request counts against one tier
+ * (reads, writes or bulk) through the `RateLimiter`, unless the response cache's door counted
+ * it already. It runs before the access guard, so refused tokens count too.
  */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard implements OnApplicationShutdown {
-  private readonly log = new Logger(RateLimitGuard.name);
-  private storageDown = false;
-
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
     reflector: Reflector,
-    private readonly accessTokens: AccessTokensService,
-    @Inject(rateLimitConfig.KEY) private readonly config: RateLimitConfig,
+    private readonly limiter: RateLimiter,
   ) {
     super(options, storage, reflector);
   }
@@ -77,74 +61,29 @@ export class RateLimitGuard extends ThrottlerGuard implements OnApplicationShutd
   }
 
   protected override shouldSkip(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http' || !this.config.enabled) return Promise.resolve(true);
+    if (context.getType() !== 'http' || !this.limiter.enabled) return Promise.resolve(true);
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const tier = tierOf(request.method, request.url);
     return Promise.resolve(tier === null || tier === 'login');
   }
 
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const req = request as unknown as FastifyRequest;
-    const token = bearerToken(req.headers.authorization);
-    if (token) {
-      try {
-        return `user:${(await this.accessTokens.verify(token)).sub}`;
-      } catch {
-        // Not a token Botdeck signed (or expired): the caller is anonymous here.
-      }
-    }
-    return `ip:${req.ip}`;
-  }
-
-  protected override generateKey(_context: ExecutionContext, tracker: string, tier: string) {
-    return `ratelimit:${tier}:${tracker}`;
+  protected override getTracker(request: Record<string, unknown>): Promise<string> {
+    return this.limiter.tracker(request as unknown as FastifyRequest);
   }
 
   protected override async handleRequest(props: ThrottlerRequest): Promise<boolean> {
-    const { context, limit, ttl, throttler, getTracker, generateKey } = props;
+    const { context, throttler, getTracker } = props;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    if (tierOf(request.method, request.url) !== throttler.name) return true;
-    const tier = throttler.name;
-    const key = generateKey(context, await getTracker(request, context), tier);
-    let record;
-    try {
-      record = await bounded(
-        this.storageService.increment(key, ttl, limit, ttl, tier),
-        this.config.timeoutMs,
-        'The rate limiter',
-      );
-      if (this.storageDown) this.log.log('Rate limits are counted again');
-      this.storageDown = false;
-    } catch (error) {
-      if (!this.storageDown) {
-        this.log.warn({ err: error }, 'Cannot count rate limits (Redis); letting requests through');
-      }
-      this.storageDown = true;
-      return true;
-    }
-    const reply = http.getResponse<FastifyReply>();
-    const windowSeconds = Math.ceil(ttl / 1000);
-    if (record.isBlocked) {
-      setRateLimitHeaders(reply, {
-        tier,
-        limit,
-        remaining: 0,
-        resetSeconds: record.timeToBlockExpire,
-        windowSeconds,
-      });
-      throw new RateLimitedError(
-        record.timeToBlockExpire,
-        `Too many ${tier} requests; at most ${limit} per ${windowSeconds} s`,
-      );
-    }
-    setRateLimitHeaders(reply, {
+    const tier = tierOf(request.method, request.url);
+    if (tier !== throttler.name || tier === null || tier === 'login') return true;
+    const refusal = await this.limiter.count(
+      request,
+      http.getResponse<FastifyReply>(),
       tier,
-      limit,
-      remaining: limit - record.totalHits,
-      resetSeconds: record.timeToExpire,
-      windowSeconds,
-    });
+      await getTracker(request, context),
+    );
+    if (refusal) throw refusal;
     return true;
   }
 }

@@ -1,22 +1,29 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import type Redis from 'ioredis';
+import { SharedRoundTrips } from '@botdeck/core';
+import type { ChainableCommander, default as Redis } from 'ioredis';
 
 const COMMAND = 'botdeckThrottle';
 
-type ScriptedRedis = Redis & {
-  [COMMAND](hitKey: string, blockKey: string, ...args: Array<string | number>): Promise<unknown>;
+type ScriptedPipeline = ChainableCommander & {
+  [COMMAND](...increment: Increment): ScriptedPipeline;
 };
+
+type Increment = [hitKey: string, blockKey: string, ...args: Array<string | number>];
 
 /**
  * @nest-lab's Redis storage, its script sent once instead of with every request: ioredis runs a
  * defined command by EVALSHA (loading the script on NOSCRIPT), where the library EVALs all of
- * its text each time: the largest single cost of a signed-in read. Same script, same keys, same
- * answers.
+ * its text each time: the largest single cost of a signed-in read. And concurrent requests'
+ * counts go to Redis together, as one pipeline per round trip (`SharedRoundTrips`): each is
+ * still its own run of the script, in arrival order. Same script, same keys, same answers.
  */
 export class ScriptedThrottlerStorage extends ThrottlerStorageRedisService {
-  constructor(redis: Redis) {
+  private readonly counts: SharedRoundTrips<Increment, unknown>;
+
+  constructor(redis: Redis, timeoutMs: number) {
     super(redis);
     redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: this.scriptSrc });
+    this.counts = new SharedRoundTrips((increments) => this.send(increments), timeoutMs, 'Redis');
   }
 
   override async increment(
@@ -26,14 +33,15 @@ export class ScriptedThrottlerStorage extends ThrottlerStorageRedisService {
     blockDuration: number,
     throttlerName: string,
   ) {
-    const results = await (this.redis as ScriptedRedis)[COMMAND](
+    const results = await this.counts.call([
       `{${key}:${throttlerName}}:hits`,
       `{${key}:${throttlerName}}:blocked`,
       throttlerName,
       ttl,
       limit,
       blockDuration,
-    );
+    ]);
+    if (results instanceof Error) throw results;
     if (
       !Array.isArray(results) ||
       results.length !== 4 ||
@@ -48,5 +56,16 @@ export class ScriptedThrottlerStorage extends ThrottlerStorageRedisService {
       isBlocked: isBlocked === 1,
       timeToBlockExpire: Math.ceil(timeToBlockExpire / 1000),
     };
+  }
+
+  private async send(increments: Increment[]): Promise<unknown[]> {
+    const pipeline = this.redis.pipeline() as unknown as ScriptedPipeline;
+    for (const increment of increments) pipeline[COMMAND](...increment);
+    const replies = (await pipeline.exec()) ?? [];
+    // A command's own failure is its answer (an Error), not the whole batch's.
+    return increments.map((_, index) => {
+      const [error, result] = replies[index] ?? [new Error('No reply from Redis'), null];
+      return error ?? result;
+    });
   }
 }

@@ -3,11 +3,13 @@ import {
   ApiErrorResponses,
   ApiPage,
   Audited,
+  CachedResponse,
   noteAudit,
   ReadCache,
   type RequestActor,
   Roles,
   UuidPipe,
+  withKeyEvidence,
 } from '@botdeck/core';
 import {
   Body,
@@ -60,15 +62,21 @@ export class BotsController {
 
   @Get()
   @Roles('viewer')
+  @CachedResponse({ name: 'bots.list', dependsOn: BOT_LIST_DEPENDS_ON })
   @ApiOperation({ summary: 'List bot configurations, newest first' })
   @ApiPage(BotDto)
   @ApiErrorResponses(400)
-  async list(@Query() query: ListBotsQuery, @Actor() actor?: RequestActor) {
+  async list(
+    @Query() query: ListBotsQuery,
+    @Req() request: FastifyRequest,
+    @Actor() actor?: RequestActor,
+  ) {
     const page = await this.cache.getOrLoad(
       { name: 'bots.list', dependsOn: BOT_LIST_DEPENDS_ON, key: { query, role: actor?.role } },
       () => this.bots.storedPage(query),
     );
-    return this.bots.vouchPage(page);
+    // The leases behind running statuses are live state: the response cache checks them again.
+    return withKeyEvidence(request, () => this.bots.vouchPage(page));
   }
 
   @Get(':id')

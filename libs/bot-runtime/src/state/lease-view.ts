@@ -1,5 +1,5 @@
 import type { BotRuntimeView, BotStatus } from '@botdeck/bot-config';
-import { bounded, REDIS } from '@botdeck/core';
+import { bounded, noteKeyEvidence, noteUncacheable, REDIS } from '@botdeck/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { leaseKey } from '../leases/bot-lease.service';
@@ -65,11 +65,16 @@ export class LeaseView {
     const keys = ids.map(keysOf);
     const holders = await this.holders(keys.flat());
     if (holders === null) {
+      noteUncacheable();
       for (const id of ids) {
         views.set(id, unknown(views.get(id)!, 'Redis unreachable: no worker can vouch for it'));
       }
       return views;
     }
+    noteKeyEvidence({
+      keys: keys.flat().map(leaseKey),
+      present: holders.map((holder) => holder !== null),
+    });
     let offset = 0;
     for (const [index, id] of ids.entries()) {
       const held = holders.slice(offset, offset + keys[index].length);

@@ -3,6 +3,7 @@ import {
   ApiErrorResponses,
   ApiPage,
   Audited,
+  CachedResponse,
   mapPage,
   noteAudit,
   ReadCache,
@@ -65,6 +66,7 @@ export class ProductsController {
 
   @Get()
   @Roles('viewer')
+  @CachedResponse({ name: 'products.list', dependsOn: PRODUCT_LIST_DEPENDS_ON })
   @ApiOperation({ summary: 'List products, newest first, with filters' })
   @ApiPage(ProductDto)
   @ApiErrorResponses(400)

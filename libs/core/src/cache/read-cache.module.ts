@@ -5,6 +5,7 @@ import { ConfigModule } from '@nestjs/config';
 import { redisConfig, type RedisConfig } from '../config/redis.config';
 import { cacheConfig, type CacheConfig } from './cache.config';
 import { ReadCache } from './read-cache';
+import { ResponseCache } from './response-cache';
 
 /**
  * The read cache: cache-manager over @keyv/redis (cache-manager 7's maintained Redis store),
@@ -45,7 +46,7 @@ import { ReadCache } from './read-cache';
       },
     }),
   ],
-  providers: [ReadCache],
-  exports: [ReadCache],
+  providers: [ReadCache, ResponseCache],
+  exports: [ReadCache, ResponseCache],
 })
 export class ReadCacheModule {}

@@ -5,6 +5,7 @@ import type { Cache } from 'cache-manager';
 import Redis from 'ioredis';
 import { Counter } from 'prom-client';
 import { bounded } from '../async/bounded';
+import { SharedRoundTrips } from '../async/shared-round-trips';
 import { redisConfig, type RedisConfig } from '../config/redis.config';
 import { MetricsRegistry } from '../metrics/metrics-registry';
 import { FAIL_FAST_REDIS_OPTIONS } from '../redis/redis.module';
@@ -29,7 +30,8 @@ export interface CachedRead {
   ttlSeconds?: number;
 }
 
-export type CacheOutcome = 'memory' | 'redis' | 'miss' | 'bypass';
+/** Hits from the memory tier, Redis or the response cache (`ResponseCache`), misses, bypasses. */
+export type CacheOutcome = 'memory' | 'redis' | 'response' | 'miss' | 'bypass';
 
 const GENERATION = 'gen:';
 
@@ -64,6 +66,8 @@ export class ReadCache implements OnApplicationShutdown {
   private readonly missedBumps = new Set<string>();
   /** Per type: whether a bump is in flight, and the one queued behind it that late callers share. */
   private readonly bumping = new Map<string, { queued?: Promise<void>; release?: () => void }>();
+  /** Concurrent reads' generations, fetched together (one MGET per round trip, not per read). */
+  private readonly generationReads: SharedRoundTrips<readonly string[], (string | null)[]>;
 
   constructor(
     @Inject(CACHE_MANAGER) private readonly store: Cache,
@@ -88,9 +92,14 @@ export class ReadCache implements OnApplicationShutdown {
       () => void (this.everReady = true),
     );
     this.memory = new MemoryTier(config.memoryEntries);
+    this.generationReads = new SharedRoundTrips(
+      (reads) => this.readGenerations(reads),
+      config.timeoutMs,
+      'Cache',
+    );
     this.counter = new Counter({
       name: 'botdeck_cache_reads_total',
-      help: 'Cached reads by outcome: memory or redis (hits), miss, bypass (cache unavailable)',
+      help: 'Cached reads by outcome: memory, redis or response (hits), miss, bypass (cache unavailable)',
       labelNames: ['read', 'outcome'],
       registers: [registry],
     });
@@ -131,6 +140,19 @@ export class ReadCache implements OnApplicationShutdown {
     // read before the load, which a write since then has already left behind.
     void this.attempt(() => this.store.set(key, value, this.ttlMs(read)));
     return value;
+  }
+
+  /**
+   * The current generations of `types`, in order, for a cache keyed by them (the response
+   * cache); null when the cache cannot be used now.
+   */
+  generations(types: readonly string[]): Promise<string[] | null> {
+    return this.usableGenerations(types);
+  }
+
+  /** Counts a hit served from a cache built on this one's generations. */
+  countHit(read: string, outcome: Extract<CacheOutcome, 'response'>): void {
+    this.count(read, outcome);
   }
 
   /**
@@ -236,7 +258,7 @@ export class ReadCache implements OnApplicationShutdown {
       await this.ensureConnected();
       if (this.missedBumps.size > 0) await this.redoMissedBumps();
       const keys = types.map((type) => GENERATION + type);
-      let values = await bounded(this.redis.mget(...keys), this.config.timeoutMs, 'Cache');
+      let values = await this.generationReads.call(keys);
       if (values.some((value) => value === null)) {
         // A generation that does not exist yet (or was lost with Redis's data) starts at the
         // clock in microseconds, so it never returns to a number an old entry was stored under.
@@ -253,6 +275,14 @@ export class ReadCache implements OnApplicationShutdown {
       this.fail(error);
       return null;
     }
+  }
+
+  /** One MGET for the generations of many reads, each read's answer in its own order. */
+  private async readGenerations(reads: ReadonlyArray<readonly string[]>) {
+    const keys = [...new Set(reads.flat())];
+    const values = await this.redis.mget(...keys);
+    const byKey = new Map(keys.map((key, index) => [key, values[index]]));
+    return reads.map((read) => read.map((key) => byKey.get(key) ?? null));
   }
 
   private async redoMissedBumps(): Promise<void> {

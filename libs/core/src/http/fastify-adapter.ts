@@ -15,7 +15,31 @@ export interface HttpServerOptions {
   limits: HttpLimits;
 }
 
+/** Answers a request before Nest's middleware runs, or leaves it to the pipeline. */
+export type EarlyResponder = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+const earlyResponders = new WeakMap<FastifyInstance, EarlyResponder>();
+
+/**
+ * Lets `responder` see every request first (after the request id is set): the one way ahead of
+ * Nest's middleware, which NestFactory.create registers before the app can add hooks.
+ */
+export function answerEarly(fastify: FastifyInstance, responder: EarlyResponder): void {
+  earlyResponders.set(fastify, responder);
+}
+
+/** Botdeck's Fastify adapter; every response carries X-Request-Id. */
 export function createFastifyAdapter(options: HttpServerOptions): FastifyAdapter {
+  const adapter = buildAdapter(options);
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('X-Request-Id', request.id);
+    await earlyResponders.get(fastify)?.(request, reply);
+  });
+  return adapter;
+}
+
+function buildAdapter(options: HttpServerOptions): FastifyAdapter {
   const { limits } = options;
   return new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes,
@@ -38,7 +62,7 @@ export function createFastifyAdapter(options: HttpServerOptions): FastifyAdapter
 }
 
 /**
- * Makes every response carry X-Request-Id, caps open connections, installs the body parsers
+ * Caps open connections, installs the body parsers
  * (JSON depth-limited; an empty JSON body is no body) and answers unchanged GETs with 304. Create the Nest app with
  * `bodyParser: false` so Nest does not install its own parser over it. Framework-level
  * failures such as an unparseable body reach the global exception filter through the error
@@ -53,9 +77,6 @@ export function installHttpConventions(
   }
   installBodyParsers(fastify, { bodyLimitBytes: options.bodyLimitBytes });
   installEtags(fastify);
-  fastify.addHook('onRequest', async (request, reply) => {
-    void reply.header('X-Request-Id', request.id);
-  });
 }
 
 /**
