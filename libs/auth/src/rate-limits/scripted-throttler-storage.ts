@@ -1,5 +1,5 @@
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { SharedRoundTrips } from '@botdeck/core';
+import { RedisTimeoutError, SharedRoundTrips } from '@botdeck/core';
 import type { ChainableCommander, default as Redis } from 'ioredis';
 
 const COMMAND = 'botdeckThrottle';
@@ -23,7 +23,12 @@ export class ScriptedThrottlerStorage extends ThrottlerStorageRedisService {
   constructor(redis: Redis, timeoutMs: number) {
     super(redis);
     redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: this.scriptSrc });
-    this.counts = new SharedRoundTrips((increments) => this.send(increments), timeoutMs, 'Redis');
+    this.counts = new SharedRoundTrips(
+      (increments) => this.send(increments),
+      timeoutMs,
+      'Redis',
+      (message) => new RedisTimeoutError(message),
+    );
   }
 
   override async increment(

@@ -13,8 +13,9 @@ interface Waiter<I, O> {
  * write); a call in a quiet moment goes at once. Under load that is one round trip for many
  * calls instead of one each, which is most of what a request spends on Redis.
  *
- * `send` answers each item in order. A batch out for longer than `timeoutMs` fails its calls,
- * and the next one goes, so a dependency that hangs cannot pile calls up behind it.
+ * `send` answers each item in order. A batch out for longer than `timeoutMs` fails its calls
+ * (with `toError`'s error, as `bounded`), and the next one goes, so a dependency that hangs
+ * cannot pile calls up behind it.
  */
 export class SharedRoundTrips<I, O> {
   private waiting: Waiter<I, O>[] = [];
@@ -24,6 +25,7 @@ export class SharedRoundTrips<I, O> {
     private readonly send: (items: I[]) => Promise<O[]>,
     private readonly timeoutMs: number,
     private readonly what: string,
+    private readonly toError?: (message: string) => Error,
   ) {}
 
   call(item: I): Promise<O> {
@@ -40,7 +42,7 @@ export class SharedRoundTrips<I, O> {
     this.out = true;
     // An async `send` cannot throw synchronously; its failure is a rejection.
     const sent = Promise.resolve().then(() => this.send(batch.map((waiter) => waiter.item)));
-    bounded(sent, this.timeoutMs, this.what)
+    bounded(sent, this.timeoutMs, this.what, this.toError)
       .then(
         (results) => batch.forEach((waiter, index) => waiter.resolve(results[index])),
         (error: unknown) => batch.forEach((waiter) => waiter.reject(error)),

@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { Counter } from 'prom-client';
 import { bounded } from '../async/bounded';
 import { SharedRoundTrips } from '../async/shared-round-trips';
+import { RedisTimeoutError } from '../redis/redis-errors';
 import { redisConfig, type RedisConfig } from '../config/redis.config';
 import { MetricsRegistry } from '../metrics/metrics-registry';
 import { FAIL_FAST_REDIS_OPTIONS } from '../redis/redis.module';
@@ -96,6 +97,7 @@ export class ReadCache implements OnApplicationShutdown {
       (reads) => this.readGenerations(reads),
       config.timeoutMs,
       'Cache',
+      (message) => new RedisTimeoutError(message),
     );
     this.counter = new Counter({
       name: 'botdeck_cache_reads_total',
