@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, SetMetadata } from '@nestjs/common';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
+import { PinoLogger } from 'nestjs-pino';
 import { bounded } from '../async/bounded';
 import { etagOf, ETAG_MAX_BYTES, ifNoneMatchHits } from '../http/etag';
 import { answerEarly } from '../http/fastify-adapter';
@@ -161,9 +162,9 @@ export class ResponseCache {
     this.admission = admission;
     answerEarly(fastify, (request, reply) => this.serve(request, reply));
     // After the ETag hook (installHttpConventions): a 200's payload here is what was sent.
-    fastify.addHook('onSend', async (request, reply, payload) => {
+    fastify.addHook('onSend', (request, reply, payload, done) => {
       this.keep(request, reply, payload);
-      return payload;
+      done(null, payload);
     });
   }
 
@@ -197,6 +198,7 @@ export class ResponseCache {
       await reply.header('content-type', entry.contentType).send(entry.body);
     }
     // The pipeline's request logger (pino-http) is not reached; the same line, from here.
+    if (PinoLogger.root && !PinoLogger.root.isLevelEnabled('info')) return;
     this.logger.log({
       req: { id: request.id, method: request.method, url: request.url },
       res: { statusCode: reply.statusCode },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Bodies larger than this are sent without an ETag (hashing them would cost more than it saves). */
 export const ETAG_MAX_BYTES = 1024 * 1024;
@@ -23,20 +23,25 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
  * `If-None-Match` names it: a polling dashboard pays for a hash, not for a body.
  */
 export function installEtags(fastify: FastifyInstance): void {
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
-    if (reply.statusCode !== 200 || reply.hasHeader('etag')) return payload;
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
-    if (Buffer.byteLength(payload) > ETAG_MAX_BYTES) return payload;
-    const etag = etagOf(payload);
-    void reply.header('ETag', etag);
-    const ifNoneMatch = request.headers['if-none-match'];
-    if (!ifNoneMatchHits(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) {
-      return payload;
-    }
-    void reply.code(304);
-    reply.removeHeader('content-length');
-    reply.removeHeader('content-type');
-    return '';
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    done(null, withEtag(request, reply, payload));
   });
+}
+
+/** The payload to send: `payload` with its ETag set, or nothing for a 304. */
+function withEtag(request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return payload;
+  if (reply.statusCode !== 200 || reply.hasHeader('etag')) return payload;
+  if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
+  if (Buffer.byteLength(payload) > ETAG_MAX_BYTES) return payload;
+  const etag = etagOf(payload);
+  void reply.header('ETag', etag);
+  const ifNoneMatch = request.headers['if-none-match'];
+  if (!ifNoneMatchHits(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, etag)) {
+    return payload;
+  }
+  void reply.code(304);
+  reply.removeHeader('content-length');
+  reply.removeHeader('content-type');
+  return '';
 }
