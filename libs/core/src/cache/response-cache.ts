@@ -8,6 +8,7 @@ import { bounded } from '../async/bounded';
 import { etagOf, ETAG_MAX_BYTES, ifNoneMatchHits } from '../http/etag';
 import { answerEarly } from '../http/fastify-adapter';
 import { ACCESS_METADATA, type Role, type RouteAccess } from '../http/access';
+import { requestState } from '../http/request-context';
 import { REDIS } from '../redis/redis.module';
 import { cacheConfig, type CacheConfig } from './cache.config';
 import { MemoryTier } from './memory-tier';
@@ -47,6 +48,8 @@ interface Entry {
 interface Fill {
   route: CachedRoute;
   key: string;
+  /** The role the entry is kept for: the answer is only kept if it was built for that role. */
+  role: string;
   evidence: KeyEvidence | null;
   /** Set when the handler's answer relied on something that cannot be checked again. */
   uncacheable: boolean;
@@ -71,6 +74,9 @@ export abstract class ResponseCacheAdmission {
 }
 
 const fills = new WeakMap<FastifyRequest, Fill>();
+
+/** Headers of a kept answer that a hit sends again (content type, ETag) or sets anew. */
+const REPLAYED_HEADERS = /^(content-type|content-length|etag|x-request-id|ratelimit(-\w+)?)$/;
 
 /**
  * Marks a signed-in GET route whose 200 answers the response cache may serve again: the bytes
@@ -137,7 +143,8 @@ export function noteUncacheable(): void {
  * read before the pipeline builds its answer, so a write racing it leaves that entry behind.
  * The caller's role is in the key, so one role is never served what another was. Answers
  * that relied on keys being present (leases) are checked against them again on each hit.
- * Entries live in this process's memory only (CACHE_MEMORY_ENTRIES, CACHE_TTL_SECONDS).
+ * Entries live in this process's memory only (CACHE_MEMORY_ENTRIES, CACHE_RESPONSE_MAX_BYTES,
+ * CACHE_TTL_SECONDS).
  */
 @Injectable()
 export class ResponseCache {
@@ -150,7 +157,7 @@ export class ResponseCache {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(cacheConfig.KEY) private readonly config: CacheConfig,
   ) {
-    this.entries = new MemoryTier(config.memoryEntries);
+    this.entries = new MemoryTier(config.memoryEntries, config.responseMaxBytes);
   }
 
   /**
@@ -186,7 +193,7 @@ export class ResponseCache {
       await this.send(request, reply, entry);
       return;
     }
-    fills.set(request, { route, key, evidence: null, uncacheable: false });
+    fills.set(request, { route, key, role, evidence: null, uncacheable: false });
   }
 
   private async send(request: FastifyRequest, reply: FastifyReply, entry: Entry): Promise<void> {
@@ -211,6 +218,10 @@ export class ResponseCache {
     const fill = fills.get(request);
     if (!fill || fill.uncacheable || reply.statusCode !== 200) return;
     if (typeof payload !== 'string' || payload.length > ETAG_MAX_BYTES) return;
+    // The access guard read the caller again: a role changed meanwhile built another's answer.
+    if (requestState(request).actor?.role !== fill.role) return;
+    // A hit sends the body and these headers only; an answer that says more is not kept.
+    if (Object.keys(reply.getHeaders()).some((name) => !REPLAYED_HEADERS.test(name))) return;
     const contentType = reply.getHeader('content-type');
     if (typeof contentType !== 'string') return;
     const etag = reply.getHeader('etag');
@@ -220,7 +231,7 @@ export class ResponseCache {
       contentType,
       evidence: fill.evidence,
     };
-    this.entries.set(fill.key, entry, this.config.ttlSeconds * 1000);
+    this.entries.set(fill.key, entry, this.config.ttlSeconds * 1000, Buffer.byteLength(payload));
   }
 
   /** Whether every key the answer relied on is still present, or absent, as it was. */
