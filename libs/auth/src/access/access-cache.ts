@@ -21,6 +21,12 @@ export class AccessCache {
     private readonly maxEntries = 10_000,
   ) {}
 
+  /** The user and whether the login is open, when both are remembered; else undefined. */
+  known(userId: string, familyId: string): User | undefined {
+    const user = this.fresh(this.users, userId);
+    return user && this.fresh(this.liveSessions, familyId) ? user : undefined;
+  }
+
   async user(id: string, load: () => Promise<User | null>): Promise<User | null> {
     const cached = this.fresh(this.users, id);
     if (cached) return cached;

@@ -35,6 +35,8 @@ function fakeReflector(access: RouteAccess | undefined): Reflector {
 
 function fakeTokens(result: AccessClaims | AppError): AccessTokensService {
   return {
+    // Never seen before: every token goes through the full check.
+    remembered: () => undefined,
     verify: (token: string) => {
       expect(token).toBe('the.jwt.token');
       return result instanceof AppError ? Promise.reject(result) : Promise.resolve(result);

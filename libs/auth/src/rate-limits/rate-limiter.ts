@@ -1,4 +1,4 @@
-import { bounded, RateLimitedError } from '@botdeck/core';
+import { RateLimitedError } from '@botdeck/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectThrottlerStorage, type ThrottlerStorage } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -74,11 +74,8 @@ export class RateLimiter {
     const ttl = this.config.windowSeconds * 1000;
     let record;
     try {
-      record = await bounded(
-        this.storage.increment(`ratelimit:${tier}:${tracker}`, ttl, limit, ttl, tier),
-        this.config.timeoutMs,
-        'The rate limiter',
-      );
+      // Bounded by the storage: each round trip gives up after RATE_LIMIT_TIMEOUT_MS.
+      record = await this.storage.increment(`ratelimit:${tier}:${tracker}`, ttl, limit, ttl, tier);
       if (this.storageDown) this.log.log('Rate limits are counted again');
       this.storageDown = false;
     } catch (error) {

@@ -36,8 +36,8 @@ export class AccessTokensService {
   }
 
   async verify(token: string): Promise<AccessClaims> {
-    const known = this.verified.get(token);
-    if (known && known.expiresAt > Date.now()) return known.claims;
+    const known = this.remembered(token);
+    if (known) return known;
     this.verified.delete(token);
     const checked = await this.check(token);
     if (this.verified.size >= VERIFIED_CAPACITY) {
@@ -46,6 +46,12 @@ export class AccessTokensService {
     }
     this.verified.set(token, checked);
     return checked.claims;
+  }
+
+  /** The claims of `token` if it verified before and has not expired since; else undefined. */
+  remembered(token: string): AccessClaims | undefined {
+    const known = this.verified.get(token);
+    return known && known.expiresAt > Date.now() ? known.claims : undefined;
   }
 
   /** The signature, the claims and the lifetime, as jsonwebtoken checks them. */

@@ -55,7 +55,8 @@ export class ReadCache implements OnApplicationShutdown {
   private readonly memory: MemoryTier;
   private readonly counter: Counter<'read' | 'outcome'>;
   private readonly failures: Counter;
-  private readonly outcomes = new Map<string, number>();
+  /** Per `read:outcome`: its count since start and its Prometheus series (labels hashed once). */
+  private readonly outcomes = new Map<string, { count: number; series: { inc(): void } }>();
   private readonly readsByType = new Map<string, Set<string>>();
   private retryTimer?: NodeJS.Timeout;
   /** Resolves when the client is first ready; `everReady` says it has been. */
@@ -180,7 +181,7 @@ export class ReadCache implements OnApplicationShutdown {
 
   /** Hits, misses and bypasses since start, by read and outcome (`bots.list:miss`). */
   stats(): Record<string, number> {
-    return Object.fromEntries(this.outcomes);
+    return Object.fromEntries([...this.outcomes].map(([label, { count }]) => [label, count]));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -237,7 +238,7 @@ export class ReadCache implements OnApplicationShutdown {
     if (this.retryTimer) return;
     this.retryTimer = setInterval(() => {
       if (this.missedBumps.size === 0 || this.isDown()) return;
-      void this.ensureConnected()
+      void Promise.resolve(this.ensureConnected())
         .then(() => this.redoMissedBumps())
         .then(
           () => this.stopRetrying(),
@@ -301,12 +302,15 @@ export class ReadCache implements OnApplicationShutdown {
    * connection being made instead of failing at once for want of an offline queue: an event
    * published as a process starts would otherwise go out marked uninvalidated.
    */
-  private async ensureConnected(): Promise<void> {
+  private ensureConnected(): Promise<void> | undefined {
     if (this.redis.status === 'wait') {
-      await bounded(this.redis.connect(), this.config.timeoutMs, 'Cache');
-    } else if (!this.everReady && this.redis.status !== 'ready') {
-      await bounded(this.firstReady, this.config.timeoutMs, 'Cache');
+      return bounded(this.redis.connect(), this.config.timeoutMs, 'Cache');
     }
+    if (!this.everReady && this.redis.status !== 'ready') {
+      return bounded(this.firstReady, this.config.timeoutMs, 'Cache');
+    }
+    // Connected (or reconnecting after having been): nothing to wait for, not even a promise.
+    return undefined;
   }
 
   private async attempt<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -350,9 +354,14 @@ export class ReadCache implements OnApplicationShutdown {
   }
 
   private count(read: string, outcome: CacheOutcome): void {
-    this.counter.inc({ read, outcome });
     const label = `${read}:${outcome}`;
-    this.outcomes.set(label, (this.outcomes.get(label) ?? 0) + 1);
+    let counted = this.outcomes.get(label);
+    if (!counted) {
+      counted = { count: 0, series: this.counter.labels({ read, outcome }) };
+      this.outcomes.set(label, counted);
+    }
+    counted.count += 1;
+    counted.series.inc();
   }
 }
 

@@ -39,7 +39,8 @@ export interface KeyEvidence {
 }
 
 interface Entry {
-  body: string;
+  /** The bytes sent: a hit writes them as they are (no encoding, no length to count). */
+  body: Buffer;
   etag: string;
   contentType: string;
   evidence: KeyEvidence | null;
@@ -188,21 +189,22 @@ export class ResponseCache {
     if (role === null || generations === null) return;
     const key = `${route.name}:${generations.join('.')}:${role}:${request.url}`;
     const entry = this.entries.get(key) as Entry | undefined;
-    if (entry && (await this.stillTrue(entry.evidence))) {
+    if (entry && (entry.evidence === null || (await this.stillTrue(entry.evidence)))) {
       this.readCache.countHit(route.name, 'response');
-      await this.send(request, reply, entry);
+      this.send(request, reply, entry);
       return;
     }
     fills.set(request, { route, key, role, evidence: null, uncacheable: false });
   }
 
-  private async send(request: FastifyRequest, reply: FastifyReply, entry: Entry): Promise<void> {
+  /** Sends `entry` (its onSend hooks are synchronous, so the reply is sent on return). */
+  private send(request: FastifyRequest, reply: FastifyReply, entry: Entry): void {
     void reply.header('etag', entry.etag);
     const ifNoneMatch = request.headers['if-none-match'];
     if (ifNoneMatchHits(typeof ifNoneMatch === 'string' ? ifNoneMatch : undefined, entry.etag)) {
-      await reply.code(304).send();
+      void reply.code(304).send();
     } else {
-      await reply.header('content-type', entry.contentType).send(entry.body);
+      void reply.header('content-type', entry.contentType).send(entry.body);
     }
     // The pipeline's request logger (pino-http) is not reached; the same line, from here.
     if (PinoLogger.root && !PinoLogger.root.isLevelEnabled('info')) return;
@@ -225,18 +227,19 @@ export class ResponseCache {
     const contentType = reply.getHeader('content-type');
     if (typeof contentType !== 'string') return;
     const etag = reply.getHeader('etag');
+    const body = Buffer.from(payload);
     const entry: Entry = {
-      body: payload,
+      body,
       etag: typeof etag === 'string' ? etag : etagOf(payload),
       contentType,
       evidence: fill.evidence,
     };
-    this.entries.set(fill.key, entry, this.config.ttlSeconds * 1000, Buffer.byteLength(payload));
+    this.entries.set(fill.key, entry, this.config.ttlSeconds * 1000, body.length);
   }
 
   /** Whether every key the answer relied on is still present, or absent, as it was. */
-  private async stillTrue(evidence: KeyEvidence | null): Promise<boolean> {
-    if (!evidence || evidence.keys.length === 0) return true;
+  private async stillTrue(evidence: KeyEvidence): Promise<boolean> {
+    if (evidence.keys.length === 0) return true;
     try {
       const values = await bounded(
         this.redis.mget(...evidence.keys),
