@@ -23,7 +23,7 @@ export const cacheConfig = registerAs('cache', () => {
     retryMs: env.int('CACHE_RETRY_MS', { default: 1_000, min: 100, max: 60_000 }),
     /** Entries kept in each process's memory tier (in front of Redis). */
     memoryEntries: env.int('CACHE_MEMORY_ENTRIES', { default: 2_000, min: 0, max: 1_000_000 }),
-    /** Bytes of answers the response cache keeps in each process's memory, in all. */
+    /** Bytes of answers (bodies and their URLs) the response cache keeps in each process's memory. */
     responseMaxBytes: env.int('CACHE_RESPONSE_MAX_BYTES', {
       default: 64 * 1024 * 1024,
       min: 0,

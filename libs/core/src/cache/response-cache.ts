@@ -234,7 +234,9 @@ export class ResponseCache {
       contentType,
       evidence: fill.evidence,
     };
-    this.entries.set(fill.key, entry, this.config.ttlSeconds * 1000, body.length);
+    // The key holds the URL, which a caller chooses: it is weighed with the body.
+    const weight = body.length + Buffer.byteLength(fill.key);
+    this.entries.set(fill.key, entry, this.config.ttlSeconds * 1000, weight);
   }
 
   /** Whether every key the answer relied on is still present, or absent, as it was. */
