@@ -16,64 +16,17 @@
  * Run: npm run bench:api
  */
 import autocannon from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../test/support/free-port';
-import { until } from '../test/support/eventually';
 import { BENCH_TOKEN_KEYS } from './support/bots';
+import { type ServerProcess, spawnServer } from './support/server-process';
 import { runBench, throwawayStores } from './support/throwaway';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const ADMIN = { email: 'bench@botdeck.local', password: 'bench-password-0123456789' };
-const ROOT = path.resolve(__dirname, '..');
 const PATH = '/api/v1/bots?limit=20';
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-async function spawnServer(args: string[], env: Record<string, string>, probe: string) {
-  const port = await freePort();
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops.
-      ...(process.env.BENCH_CPU_PROF
-        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-        : []),
-      ...['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', ...args],
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await until(
-    `${args[0]} to answer`,
-    () =>
-      fetch(`${url}${probe}`).then(
-        (res) => res.status,
-        () => 0,
-      ),
-    (status) => status > 0,
-    { timeoutMs: 90_000, intervalMs: 200 },
-  );
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
-  return { url, port, stop };
-}
 
 interface Figures {
   perSecond: number;
@@ -123,7 +76,7 @@ async function main(): Promise<void> {
     RATE_LIMIT_READS: '1000000000',
   };
   const dir = mkdtempSync(path.join(tmpdir(), 'botdeck-bench-api-'));
-  const servers: Server[] = [];
+  const servers: ServerProcess[] = [];
   try {
     const cached = await spawnServer(['apps/api/src/main.ts'], env, '/api/v1/monitoring/health');
     servers.push(cached);
