@@ -16,6 +16,7 @@ interface SearchPage {
     bounded: boolean;
     countedRows: number;
     oldestCounted: string | null;
+    moreValues: string[];
     status?: FacetCount[];
     command?: FacetCount[];
     bot?: FacetCount[];
@@ -272,6 +273,7 @@ describe('GET /api/v1/logs/search', () => {
       bounded: false,
       countedRows: 3,
       oldestCounted: null,
+      moreValues: [],
       status: [
         { value: 'error', count: 1 },
         { value: 'started', count: 1 },
@@ -307,6 +309,35 @@ describe('GET /api/v1/logs/search', () => {
       oldestCounted: new Date(Date.UTC(2024, 7, 1) + 51 * 1000).toISOString(),
       command: [{ value: 'new', count: 100 }],
     });
+  });
+
+  it('lists the 50 largest values of a facet, and says which facets have more', async () => {
+    // 60 bots answering one command, the first of them three times.
+    const bots = Array.from({ length: 60 }, () => newBotId());
+    await insertSearchRows(
+      db,
+      [bots[0], bots[0], ...bots].map((botId, i) => ({
+        botId,
+        command: 'fleet wide',
+        status: 'success' as const,
+        createdAt: new Date(Date.UTC(2024, 8, 1) + i * 1000),
+      })),
+    );
+    const page = (
+      await request(api.url)
+        .get('/api/v1/logs/search?command=fleet%20wide&facets=bot,command&limit=1')
+        .set(authHeader(token))
+        .expect(200)
+    ).body as SearchPage;
+    expect(page.facets).toMatchObject({
+      bounded: false,
+      countedRows: 62,
+      moreValues: ['bot'],
+      command: [{ value: 'fleet wide', count: 62 }],
+    });
+    expect(page.facets?.bot).toHaveLength(50);
+    expect(page.facets?.bot?.[0]).toEqual({ value: bots[0], count: 3 });
+    expect(new Set(page.facets?.bot?.map((entry) => entry.value)).size).toBe(50);
   });
 
   it.each([

@@ -1701,8 +1701,10 @@ export type components = {
       /** @description True when more rows matched than were counted: the counts then cover only the newest `countedRows` matches (between `oldestCounted` and now) */
       bounded: boolean;
       command?: components['schemas']['FacetCountDto'][];
-      /** @description Rows counted (at most SEARCH_FACET_ROW_CAP) */
+      /** @description Rows counted (at most COMMAND_LOG_FACET_ROW_CAP) */
       countedRows: number;
+      /** @description Facets with more distinct values than the 50 listed (the largest counts are listed) */
+      moreValues: ('status' | 'command' | 'bot')[];
       /**
        * Format: date-time
        * @description Start time of the oldest row counted when bounded, else null

@@ -26,6 +26,11 @@ export const LOG_SORTS = ['newest', 'oldest', 'slowest'] as const;
 export type LogSort = (typeof LOG_SORTS)[number];
 export const LOG_FACETS = ['status', 'command', 'bot'] as const;
 export type LogFacet = (typeof LOG_FACETS)[number];
+/**
+ * Values listed per facet, the largest counts first: statuses and commands stay well under it,
+ * but a fleet's bots need not, and the list must not grow with the fleet.
+ */
+export const FACET_VALUE_LIMIT = 50;
 const STATUSES: readonly CommandStatus[] = ['started', ...COMMAND_OUTCOMES];
 const SNOWFLAKE = /^\d{17,20}$/;
 
@@ -180,7 +185,7 @@ export class LogFacetsDto {
   })
   bounded!: boolean;
 
-  @ApiProperty({ description: 'Rows counted (at most SEARCH_FACET_ROW_CAP)' })
+  @ApiProperty({ description: 'Rows counted (at most COMMAND_LOG_FACET_ROW_CAP)' })
   countedRows!: number;
 
   @ApiProperty({
@@ -190,6 +195,15 @@ export class LogFacetsDto {
     description: 'Start time of the oldest row counted when bounded, else null',
   })
   oldestCounted!: string | null;
+
+  @ApiProperty({
+    enum: LOG_FACETS,
+    isArray: true,
+    description:
+      `Facets with more distinct values than the ${FACET_VALUE_LIMIT} listed (the largest ` +
+      'counts are listed)',
+  })
+  moreValues!: LogFacet[];
 
   @ApiPropertyOptional({ type: [FacetCountDto] })
   status?: FacetCountDto[];

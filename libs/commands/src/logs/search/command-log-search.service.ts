@@ -5,12 +5,13 @@ import type { DataSource } from 'typeorm';
 import { commandLogsConfig, type CommandLogsConfig } from '../command-logs.config';
 import type { CommandLogEntity } from '../command-log.entity';
 import { CommandLogDto } from '../dto/command-log.dto';
-import type {
-  FacetCountDto,
-  LogFacet,
-  LogFacetsDto,
-  LogSearchPageDto,
-  LogSearchQuery,
+import {
+  FACET_VALUE_LIMIT,
+  type FacetCountDto,
+  type LogFacet,
+  type LogFacetsDto,
+  type LogSearchPageDto,
+  type LogSearchQuery,
 } from '../dto/log-search.dto';
 import { decodeLogCursor, encodeLogCursor } from './log-search.cursor';
 import { facetQuery, searchPage, type LogSearchCriteria } from './log-search.sql';
@@ -141,12 +142,15 @@ export class CommandLogSearchService {
       bounded,
       countedRows: Math.min(matched, cap),
       oldestCounted: bounded && oldest ? new Date(Number(oldest)).toISOString() : null,
+      moreValues: [],
     };
     for (const facet of facets) {
-      result[facet] = rows
+      const counts = rows
         .filter((row) => row.facet === facet)
         .map((row): FacetCountDto => ({ value: row.value ?? '', count: Number(row.count) }))
         .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      if (counts.length > FACET_VALUE_LIMIT) result.moreValues.push(facet);
+      result[facet] = counts.slice(0, FACET_VALUE_LIMIT);
     }
     return result;
   }

@@ -1,5 +1,5 @@
 import type { CommandStatus } from '../command-log.entity';
-import type { LogFacet, LogSort } from '../dto/log-search.dto';
+import { FACET_VALUE_LIMIT, type LogFacet, type LogSort } from '../dto/log-search.dto';
 import type { LogSearchPosition } from './log-search.cursor';
 
 /** A log search once validated: the text already checked by `parseWebSearch`. */
@@ -252,7 +252,8 @@ const FACET_COLUMN: Record<LogFacet, string> = {
 /**
  * Facet counts over at most `cap` of the newest matches: the inner LIMIT bounds the work
  * whatever the filters match (a word in every row, no filter at all). One more row than the
- * cap is read to know whether the counts are whole.
+ * cap is read to know whether the counts are whole, and one more value than
+ * FACET_VALUE_LIMIT per facet to know whether its list is.
  */
 export function facetQuery(
   criteria: LogSearchCriteria,
@@ -265,8 +266,10 @@ export function facetQuery(
   const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
   const counts = facets.map(
     (facet) =>
-      `SELECT '${facet}' AS facet, ${FACET_COLUMN[facet]} AS value, count(*)::bigint AS count
-         FROM counted GROUP BY 2`,
+      `SELECT '${facet}' AS facet, value, count FROM (
+         SELECT ${FACET_COLUMN[facet]} AS value, count(*)::bigint AS count FROM counted
+          GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_VALUE_LIMIT + 1}
+       ) AS ${facet}_values`,
   );
   return {
     sql: `WITH hits AS MATERIALIZED (
