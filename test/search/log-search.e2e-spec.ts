@@ -94,10 +94,10 @@ describe('GET /api/v1/logs/search', () => {
   });
   afterAll(() => api?.close());
 
-  const search = (query: string) =>
-    request(api.url)
-      .get(`/api/v1/logs/search?botIds=${botA},${botB}&${query}`)
-      .set(authHeader(token));
+  /** A search over every row, not only this file's two bots. */
+  const searchAll = (query: string) =>
+    request(api.url).get(`/api/v1/logs/search?${query}`).set(authHeader(token));
+  const search = (query: string) => searchAll(`botIds=${botA},${botB}&${query}`);
   const found = async (query: string) =>
     ((await search(query).expect(200)).body as SearchPage).items.map((item) => item.interactionId);
   /** Every id of a search, page by page through its cursors. */
@@ -105,10 +105,9 @@ describe('GET /api/v1/logs/search', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: request.Response = await request(api.url)
-        .get(`/api/v1/logs/search?${query}${cursor ? `&cursor=${cursor}` : ''}`)
-        .set(authHeader(token))
-        .expect(200);
+      const res: request.Response = await searchAll(
+        `${query}${cursor ? `&cursor=${cursor}` : ''}`,
+      ).expect(200);
       const page = res.body as SearchPage;
       seen.push(...page.items.map((item) => item.interactionId));
       cursor = page.nextCursor;
@@ -136,12 +135,7 @@ describe('GET /api/v1/logs/search', () => {
   });
 
   it('applies each filter', async () => {
-    const onlyB = (
-      await request(api.url)
-        .get(`/api/v1/logs/search?botIds=${botB}`)
-        .set(authHeader(token))
-        .expect(200)
-    ).body as SearchPage;
+    const onlyB = (await searchAll(`botIds=${botB}`).expect(200)).body as SearchPage;
     expect(onlyB.items.map((item) => item.interactionId)).toEqual([ids.buyOpen, ids.stock]);
     expect(await found('guildId=300000000000000002')).toEqual([ids.buyTimeout]);
     expect(await found('channelId=400000000000000002')).toEqual([ids.ping]);
@@ -233,12 +227,9 @@ describe('GET /api/v1/logs/search', () => {
       let cursor: string | null = null;
       let round = 0;
       do {
-        const res: request.Response = await request(api.url)
-          .get(
-            `/api/v1/logs/search?botIds=${bot}&sort=${sort}&limit=4${cursor ? `&cursor=${cursor}` : ''}`,
-          )
-          .set(authHeader(token))
-          .expect(200);
+        const res: request.Response = await searchAll(
+          `botIds=${bot}&sort=${sort}&limit=4${cursor ? `&cursor=${cursor}` : ''}`,
+        ).expect(200);
         const page = res.body as SearchPage;
         seen.push(...page.items.map((item) => item.interactionId));
         cursor = page.nextCursor;
@@ -296,12 +287,8 @@ describe('GET /api/v1/logs/search', () => {
         createdAt: new Date(Date.UTC(2024, 7, 1) + (150 - i) * 1000),
       })),
     );
-    const bounded = (
-      await request(api.url)
-        .get(`/api/v1/logs/search?botIds=${bot}&facets=command&limit=1`)
-        .set(authHeader(token))
-        .expect(200)
-    ).body as SearchPage;
+    const bounded = (await searchAll(`botIds=${bot}&facets=command&limit=1`).expect(200))
+      .body as SearchPage;
     // The cap is 100 in this file: only the newest 100 (all `new`) are counted.
     expect(bounded.facets).toMatchObject({
       bounded: true,
@@ -323,12 +310,8 @@ describe('GET /api/v1/logs/search', () => {
         createdAt: new Date(Date.UTC(2024, 8, 1) + i * 1000),
       })),
     );
-    const page = (
-      await request(api.url)
-        .get('/api/v1/logs/search?command=fleet%20wide&facets=bot,command&limit=1')
-        .set(authHeader(token))
-        .expect(200)
-    ).body as SearchPage;
+    const page = (await searchAll('command=fleet%20wide&facets=bot,command&limit=1').expect(200))
+      .body as SearchPage;
     expect(page.facets).toMatchObject({
       bounded: false,
       countedRows: 62,
@@ -361,10 +344,7 @@ describe('GET /api/v1/logs/search', () => {
     ['errorCode=has%20space', 'errorCode', 'VALIDATION_FAILED'],
     ['cursor=garbage', 'cursor', 'INVALID_CURSOR'],
   ])('refuses %s with a 400 naming %s', async (query, field, code) => {
-    const res = await request(api.url)
-      .get(`/api/v1/logs/search?${query}`)
-      .set(authHeader(token))
-      .expect(400);
+    const res = await searchAll(query).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, code });
     expect((res.body as { details: { field: string }[] }).details.map((d) => d.field)).toContain(
       field,
