@@ -23,16 +23,20 @@ function errorFiles(dir: string): string[] {
 /** The README's "Errors" section: one table row per code, `| \`CODE\` | status | meaning |`. */
 const README = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const errorsSection = README.slice(README.indexOf('### Errors'), README.indexOf('\n## Tests'));
+const rows = [...errorsSection.matchAll(/^\| `([A-Z0-9_]+)` +\| *([^|]*?) *\| *([^|]*?) *\|$/gm)];
 const documented = new Map(
-  [...errorsSection.matchAll(/^\| `([A-Z0-9_]+)` +\| *([^|]*?) *\| *([^|]*?) *\|$/gm)].map(
-    ([, code, status, meaning]) => [code, { status: status, meaning: meaning }],
-  ),
+  rows.map(([, code, status, meaning]) => [code, { status: status, meaning: meaning }]),
 );
 
 describe('README: error codes', () => {
   it('finds the Errors section and its rows', () => {
     expect(errorsSection.length).toBeGreaterThan(100);
     expect(documented.size).toBeGreaterThan(20);
+  });
+
+  it('lists each code once', () => {
+    const codes = rows.map(([, code]) => code);
+    expect(codes.filter((code, index) => codes.indexOf(code) !== index)).toEqual([]);
   });
 
   it.each(LIBS)('lists every code libs/%s exports, with a status and a meaning', (lib) => {
